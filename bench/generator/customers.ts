@@ -146,7 +146,8 @@ export function* generateWithFixed(
     } else {
       person = makePerson(newEntity(), ctx, rng);
       draft = renderRecord(person, pickSource(rng), rng);
-      if (isCommonName(person.region, person.firstName, person.lastName)) {
+      const typedAsIs = draft.lastName?.toLowerCase() === person.lastName.toLowerCase();
+      if (typedAsIs && isCommonName(person.region, person.firstName, person.lastName)) {
         const holder = {
           id,
           region: person.region,

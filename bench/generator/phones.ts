@@ -68,9 +68,9 @@ const DE_MOBILE = [
 ];
 
 /** Random subscriber digits that do not look made up (no first digit 0, not all one digit). */
-function subscriberDigits(rng: Rng, count: number): string {
+function subscriberDigits(rng: Rng, count: number, firstDigits: readonly [number, number] = [1, 9]): string {
   for (;;) {
-    const s = String(rng.int(1, 9)) + rng.digits(count - 1);
+    const s = String(rng.int(firstDigits[0], firstDigits[1])) + rng.digits(count - 1);
     if (!/^(\d)\1+$/.test(s)) return s;
   }
 }
@@ -85,7 +85,7 @@ export function makeMobile(country: PhoneCountry, rng: Rng): Phone {
 /** A landline in the given area: BE and NL numbers have 8 and 9 national digits, German ones vary. */
 export function makeLandline(country: PhoneCountry, area: string, rng: Rng): Phone {
   const length = country === 'BE' ? 8 - area.length : country === 'NL' ? 9 - area.length : 10 - area.length;
-  return { country, area, subscriber: subscriberDigits(rng, Math.max(5, length)) };
+  return { country, area, subscriber: subscriberDigits(rng, Math.max(5, length), [2, 8]) };
 }
 
 export function phoneE164(p: Phone): string {
