@@ -1,0 +1,150 @@
+/**
+ * Name normalisation: one comparable spelling per first and last name, whatever the case, spacing,
+ * accents, umlaut spelling, particle placement ("Van den Broeck" / "Vandenbroeck" / "Broeck, van den")
+ * or the order the customer typed them in.
+ */
+import { foldText, foldUmlautSpelling } from './text.ts';
+
+/** Surname particles of Dutch, Flemish, German and French names, written folded. */
+const PARTICLES: ReadonlySet<string> = new Set([
+  'van',
+  'von',
+  'vom',
+  'der',
+  'den',
+  'de',
+  'het',
+  't',
+  'ter',
+  'ten',
+  'te',
+  'la',
+  'le',
+  'du',
+  'des',
+  'd',
+  'vander',
+  'vanden',
+  'vande',
+  'zu',
+  'zum',
+  'zur',
+  'am',
+  'auf',
+  'dem',
+  'del',
+  'della',
+  'di',
+  'da',
+  'op',
+  'in',
+  'l',
+]);
+
+/** Particles that may be glued to the name ("Vandenbroeck", "Desmet", "Verhoeven" is NOT one). */
+const GLUED_PARTICLES: readonly string[] = [
+  'vanden',
+  'vander',
+  'vande',
+  'vonder',
+  'van',
+  'von',
+  'ten',
+  'ter',
+  'des',
+  'de',
+  'le',
+  'la',
+  'du',
+];
+
+/** Titles and suffixes that carry no identity. */
+const NOISE: ReadonlySet<string> = new Set([
+  'dr',
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'mevr',
+  'mevrouw',
+  'dhr',
+  'heer',
+  'mme',
+  'mlle',
+  'm',
+  'herr',
+  'frau',
+  'prof',
+  'ir',
+  'ing',
+  'sir',
+  'jr',
+  'sr',
+  'junior',
+  'senior',
+]);
+
+export interface NormalisedLastName {
+  /** All tokens glued, particles included: "vandenbroeck". */
+  full: string;
+  /** Without leading particles, glued or separate: "broeck". */
+  core: string;
+}
+
+/**
+ * Normalise a surname. A trailing ", van den" (directory order) is moved to the front; particles are kept
+ * in `full` (they distinguish "de Vries" from "Vries" only weakly) and stripped in `core`.
+ */
+export function normaliseLastName(raw: string | null): NormalisedLastName | null {
+  if (raw === null) return null;
+  let text = raw;
+  const comma = text.indexOf(',');
+  if (comma >= 0) {
+    const after = foldText(text.slice(comma + 1))
+      .split(' ')
+      .filter((t) => t !== '');
+    if (after.length > 0 && after.every((t) => PARTICLES.has(t))) {
+      text = `${text.slice(comma + 1)} ${text.slice(0, comma)}`;
+    }
+  }
+  const tokens = foldText(text)
+    .split(' ')
+    .filter((t) => t !== '' && !NOISE.has(t));
+  if (tokens.length === 0) return null;
+  const full = foldUmlautSpelling(tokens.join(''));
+  let start = 0;
+  while (start < tokens.length - 1 && PARTICLES.has(tokens[start] ?? '')) start++;
+  let core = foldUmlautSpelling(tokens.slice(start).join(''));
+  if (start === 0) core = stripGluedParticle(core);
+  return { full, core };
+}
+
+function stripGluedParticle(glued: string): string {
+  for (const p of GLUED_PARTICLES) {
+    if (glued.startsWith(p) && glued.length - p.length >= 4) return glued.slice(p.length);
+  }
+  return glued;
+}
+
+export interface NormalisedFirstName {
+  /** All given names glued: "marielouise". */
+  full: string;
+  /** First given name: "marie". */
+  first: string;
+  /** Each given name separately. */
+  tokens: string[];
+  /** True when only an initial was given ("J." or "J"). */
+  initialOnly: boolean;
+}
+
+/** Normalise a given name: "Marie-Louise", "marie louise" and "MARIE LOUISE" are the same. */
+export function normaliseFirstName(raw: string | null): NormalisedFirstName | null {
+  if (raw === null) return null;
+  const tokens = foldText(raw)
+    .split(' ')
+    .filter((t) => t !== '' && !NOISE.has(t) && !/^\d/.test(t))
+    .map(foldUmlautSpelling);
+  if (tokens.length === 0) return null;
+  const initialOnly = tokens.every((t) => t.length === 1);
+  return { full: tokens.join(''), first: tokens[0] ?? '', tokens, initialOnly };
+}

@@ -1,0 +1,198 @@
+/**
+ * Given names that belong to the same person: the formal (baptismal) name, its short forms and its
+ * Dutch, French, German and English variants. A Flemish "Jozef" is called "Jef" or "Jos" at the salon;
+ * a Dutch "Johannes" signs as "Jan", "Hans" or "Johan". Names are written folded (lower case, no
+ * accents). A name may sit in several groups (Jos: Jozef and Jozefien are both not Johannes); two
+ * names are nicknames of each other when they share at least one group.
+ *
+ * Deliberately absent: pairs that only share a sound (Koen is Koenraad, never Jacobus).
+ */
+import { foldText, foldUmlautSpelling } from './text.ts';
+
+const GROUPS: readonly string[] = [
+  // Dutch / Flemish / German / French / English female
+  'elisabeth elizabeth elisabet elsbeth liesbeth liesbet lisbeth lies els elske elise lisa liza lise betty bettina bep beth liz lizzy sissi isabel isabelle babette elsa ilse',
+  'catharina catherina catherine katharina katherine kathrin katrin katrien katrijn karin kathy cathy katja kaatje trijntje tineke kate katie kitty caterina',
+  'margaretha margareta margarethe margarete margaret margriet greet greetje griet grietje gretha grete gretchen gretel margot maggie meg peggy marga grietje marjorie',
+  'johanna joanna johanne jeanne jeannette hanna hannah hanne anke janneke jo joke jannie hansje',
+  'maria marie mary mia miep mieke mie ria rietje marietje mariette marieke maja mitzi',
+  'anna anne ann annie anneke anja annette antje ans anke annemie nancy',
+  'wilhelmina willemina willemijn mina wil wilma willy minnie helmi',
+  'cornelia cornelie corrie cor nel nelly neeltje lia',
+  'hendrika henderika riek rieka rika hennie henny jet',
+  'geertruida gertrude gertrud geertje truus trudy trudi truida gerda',
+  'jacoba jacomina coba coby jacky jacqueline jacquelien co',
+  'adriana adrienne adriane jaantje janny',
+  'petronella pietronella nel nella pietje petra pieternel',
+  'josephine jozefien josefine josephina fien fientje jose josje',
+  'francisca franciska franziska francoise fanny frances francine cisca',
+  'christina christine christien kristien kristine kristina kirsten stien stine tina tini chris',
+  'caroline carolina karolien karoline carla lien lientje carol',
+  'susanne suzanne susanna suzanna suus suzy sanne susan sue',
+  'alexandra alexa sandra sandrine sasha',
+  'gabriele gabriella gabrielle gaby gabi',
+  'dorothea dorothee dorothy doris dora thea',
+  'theodora dora thea teddy',
+  'helena helene hélène lena leni elena eleonora eleonore ellen nelleke lenie ella',
+  'magdalena madeleine madelon magda lena leni',
+  'barbara babs bärbel barbel barbie',
+  'rebecca becky becca',
+  'veronique veronika veronica vera',
+  'dominique domi',
+  'godelieve lieve lief',
+  'lutgarde lutgard lut',
+  'emilie emily emilia emmy milly',
+  'ursula ulla uschi',
+  'agnes agneta neske',
+  'angelique angela angelika angie',
+  'antonia antoinette toos toni',
+  'bernadette bernarda detta',
+  'beatrix beatrice bea trix',
+  'charlotte lotte lotta charlie carlotta',
+  'clementine clemence',
+  'constance constanze stanzi',
+  'eveline evelien evelyn eva evi',
+  'frederique frederike frieda rieke',
+  'gerarda gerda',
+  'henriette henriëtte jet jetty jette',
+  'isabella isabelle isabel bella',
+  'jozefa jozefien',
+  'juliana julia julie juliette jule',
+  'louisa louise luisa loes loesje wies',
+  'mathilde mathilda tilly tilde',
+  'nathalie natalie natalia natascha',
+  'patricia patty trish',
+  'paulina pauline paula',
+  'rosalie rosalia rosa roos',
+  'sofia sophia sophie fie',
+  'suzette suzy',
+  'valerie val',
+  'victoria vicky',
+  'wilhelmien mien',
+  'zoe zoey',
+  // male
+  'johannes johann johan john jan hans hannes jo joop jean jens hans jannes janus jack johnny jon ivan sean',
+  'wilhelmus willem wilhelm wim william bill billy will willy guillaume guillermo',
+  'hendrik hendricus henricus heinrich henri henry henk hein heinz rik harry hank',
+  'jacobus jakobus jacob jakob jaap jaak sjaak koos kobus jacques james jim jimmy jacky',
+  'cornelis cornelius kees cees cor corneel neel',
+  'petrus peter pieter piet pierre pete peer',
+  'gerardus gerhard gerard gerrit gert geert gerd',
+  'adrianus adriaan adrien arie aad adrian',
+  'antonius anton antoon toon tony anthony antoine antonio',
+  'franciscus frans francois frank franz francesco',
+  'josephus jozef joseph josef jef jos sepp joep józef jose pepe',
+  'theodorus theodoor theo ted teddy dorus',
+  'nicolaas nicolas nikolaus niklas nico klaas klaus claus niels nick',
+  'bartholomeus bartholomaus bart bartel',
+  'christiaan christian chris christophe christof christoph kristof stoffel',
+  'dirk dirck diederik dietrich dieter derk',
+  'johan johannes jo',
+  'koenraad coenraad konrad conrad koen kurt',
+  'lodewijk ludovicus louis ludwig lode lou',
+  'leonardus leonard leo leon lennart',
+  'marinus marijn rien',
+  'martinus martin maarten tinus',
+  'matthias mathias matthijs thijs mathieu matteo mats matt',
+  'michael michiel michel michael mike michi',
+  'robert rob robbie bob bobby robrecht rupert bert',
+  'albert albertus bert appie',
+  'hubertus hubert huub bert',
+  'gijsbert gijs bert',
+  'lambertus lambert bert',
+  'engelbert bert',
+  'richard rick ricky rich dick',
+  'edward eduard edouard ed eddie ted ward',
+  'frederik frederick friedrich fritz frits fred freddy frédéric',
+  'alexander alexandre alex sander xander sasha',
+  'stefan stephan stefaan stephane steven stephen steve',
+  'thomas tom tommy thom',
+  'benjamin ben benny',
+  'daniel daan dani danny dan',
+  'david dave davy',
+  'philippe philip filip phillip phil flip',
+  'emmanuel immanuel manu manuel',
+  'guillaume willem',
+  'laurentius laurens lorenz laurent lars',
+  'augustinus augustin gust guust',
+  'desiderius desire',
+  'ignatius ignace naas',
+  'leopold poldi pol',
+  'aloysius alois louis wies',
+  'rudolf rudolph ruud rudi dolf',
+  'reinier reinhard rainer',
+  'wolfgang wolf',
+  'jurgen jürgen jorg georg george joris jorge sjors',
+  'gregorius gregory gregoire',
+  'benedictus benedikt bene',
+  'maximilian maximiliaan max maxime',
+  'sebastiaan sebastian bas basti sebastien',
+  'jeroen hieronymus',
+  'arnold arnoud arno nol',
+  'gustaaf gustave gustav guus',
+  'ferdinand ferdi nand',
+  'norbert nobby',
+  'raymond raymund ray mon',
+  'roeland roland',
+  'valentijn valentin',
+  'vincent vince',
+  'willibrord wil',
+  'zacharias zach',
+  'timotheus timothy timo tim',
+  'lucas lukas luc luuk luke',
+  'marcus markus marc mark',
+  'paulus paul pauw',
+  'simon siem',
+  'samuel sam sammy',
+  'jozua joshua josh',
+  'kristiaan kris',
+  'andreas andre andré andries dries andrew andy',
+  'carolus karel karl carl charles charlie',
+  'ludger lutger',
+  'hermanus herman hermann manus',
+  'abraham bram abe',
+  'gijsbertus gijs',
+  'egbert ep',
+  'everardus evert',
+  'henricus rico',
+  'jozef jozefien jos',
+  'fransiscus frans',
+  'willibald willi',
+  'harold harry',
+  'patrick patrice paddy pat',
+  'anthonie anton',
+  'benoit benedictus',
+  'etienne stefaan stephane',
+  'gilles gillis',
+  'guido guy',
+  'jean-pierre jp',
+  'olivier oliver olli',
+  'quentin quinten',
+  'xavier xaver',
+  'yves ivo',
+];
+
+const index: Map<string, number[]> = new Map();
+GROUPS.forEach((line, g) => {
+  for (const name of line.split(/\s+/)) {
+    const folded = foldUmlautSpelling(foldText(name).replace(/ /g, ''));
+    if (folded === '') continue;
+    const list = index.get(folded);
+    if (list === undefined) index.set(folded, [g]);
+    else if (!list.includes(g)) list.push(g);
+  }
+});
+
+/** The nickname groups a folded given name belongs to (empty when unknown). */
+export function nicknameGroups(foldedFirstName: string): number[] {
+  return index.get(foldedFirstName) ?? [];
+}
+
+/** Number of groups in the table (documented in docs/matching.md). */
+export const NICKNAME_GROUP_COUNT = GROUPS.length;
+
+/** True when both names share a nickname group. */
+export function areNicknames(a: readonly number[], b: readonly number[]): boolean {
+  for (const x of a) if (b.includes(x)) return true;
+  return false;
+}
