@@ -66,12 +66,11 @@ const TYPO_DOMAINS: Readonly<Record<string, readonly string[]>> = {
   'ziggo.nl': ['zigo.nl', 'ziggo.com'],
 };
 
-/** Lower-case ASCII letters of a name, as people put them into an address. */
+/** Lower-case ASCII letters of a name, as people put them into an address (Müller → mueller). */
 export function emailToken(name: string): string {
-  return stripAccents(name)
-    .toLowerCase()
-    .replace(/ß/g, 'ss')
-    .replace(/[^a-z]/g, '');
+  return stripAccents(
+    name.toLowerCase().replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss'),
+  ).replace(/[^a-z]/g, '');
 }
 
 export function pickProvider(region: Region, rng: Rng): string {
