@@ -153,27 +153,20 @@ export function evaluate(c: BenchCase, threshold?: number): object {
   };
 }
 
-/**
- * Generated salon customers. HOOK: bench/generator/index.ts is written by another engineer; when it exports
- * `generateCustomers`, its records and truth are benchmarked too.
- */
+/** Generated salon customers from bench/generator (seeded; records carry their entityId as truth). */
 async function generatedCase(): Promise<BenchCase | null> {
   const file = path.join(REPO_ROOT, 'bench', 'generator', 'index.ts');
   if (!existsSync(file)) return null;
   const mod = (await import(file)) as Record<string, unknown>;
   const generate = mod['generateCustomers'];
   if (typeof generate !== 'function') return null;
-  const out = (await generate({ count: 10_000, seed: 1 })) as unknown;
-  const data = out as {
-    customers?: MatchRecord[];
-    truth?: Array<{ id: string; entity: string }> | Map<string, string>;
-  };
-  if (!Array.isArray(data.customers) || data.truth === undefined) return null;
-  const truthMap = data.truth instanceof Map ? data.truth : new Map(data.truth.map((t) => [t.id, t.entity]));
+  const customers = [
+    ...(generate({ seed: 1, n: 10_000, history: false }) as Iterable<MatchRecord & { entityId: string }>),
+  ];
   return {
     name: 'generated-salon-10k',
-    records: data.customers,
-    truth: data.customers.map((r) => truthMap.get(r.id) ?? `missing:${r.id}`),
+    records: customers,
+    truth: customers.map((c) => c.entityId),
     defaultCountry: 'BE',
   };
 }

@@ -67,6 +67,25 @@ export const BLOCKING_RULES: readonly BlockingRule[] = [
     },
   },
   {
+    name: 'ly',
+    keys: (r) => {
+      const l = r.lastKeys?.[0] ?? null;
+      return nonEmpty(l) && r.birthYear > 0 ? [`${l}|${r.birthYear}`] : [];
+    },
+  },
+  {
+    name: 'fy',
+    keys: (r) => {
+      const f = r.firstKeys?.[0] ?? null;
+      const l = r.lastName?.[0] ?? null;
+      return nonEmpty(f, l) && r.birthYear > 0 ? [`${f}|${l}|${r.birthYear}`] : [];
+    },
+  },
+  {
+    name: 'lc',
+    keys: (r) => (nonEmpty(r.lastName, r.city) ? [`${r.lastName}|${r.city}`] : []),
+  },
+  {
     name: 'bp',
     keys: (r) => (nonEmpty(r.birthDigits, r.postalCode) ? [`${r.birthDigits}|${r.postalCode}`] : []),
   },

@@ -3,7 +3,7 @@
  *
  * Rule: pairs at or above the threshold are taken from most to least certain (ties by record index).
  * Two groups are joined only when, over every pair between them that was scored, at least
- * `minLinkFraction` reach the threshold and none is a clear non-match (below `vetoProbability`).
+ * `minLinkFraction` reach the threshold and none is a clear non-match (below `vetoProbability`, e.g. a household conflict).
  * Connected components would glue "John Smith 1850" and "John Smith 1851" together through a noisy copy;
  * this requires the whole group to agree. The result does not depend on input order.
  */

@@ -74,8 +74,16 @@ function crossNameMatch(a: PreparedRecord, b: PreparedRecord): boolean {
   const al = a.lastName;
   const bf = b.firstName;
   const bl = b.lastName;
-  if (af === null || al === null || bf === null || bl === null || af === al) return false;
-  return closeSpelling(af, bl, 1, 0.95) && closeSpelling(al, bf, 1, 0.95);
+  const close = (x: string | null, y: string | null): boolean =>
+    x !== null && y !== null && closeSpelling(x, y, 2, 0.9);
+  if (af !== null && al !== null && bf !== null && bl !== null)
+    return af !== al && close(af, bl) && close(al, bf);
+  // One record holds a single name: it may be the other's first or last name typed in the wrong box.
+  if ((af === null) !== (al === null) && bf !== null && bl !== null)
+    return close(af ?? al, bf === (af ?? al) ? null : bl);
+  if ((bf === null) !== (bl === null) && af !== null && al !== null)
+    return close(bf ?? bl, af === (bf ?? bl) ? null : al);
+  return false;
 }
 
 function emailLevel(a: PreparedRecord, b: PreparedRecord): number {
@@ -152,7 +160,7 @@ function placeLevel(a: PreparedRecord, b: PreparedRecord): number {
     a.city !== null && b.city !== null ? a.city === b.city || jaroWinkler(a.city, b.city) >= 0.93 : null;
   if (postal === null && city === null) return -1;
   if (postal === true) return city === true ? 0 : 1;
-  if (city === true && postal !== false) return 2;
+  if (city === true) return 2;
   return 3;
 }
 
@@ -170,10 +178,11 @@ export function compareInto(a: PreparedRecord, b: PreparedRecord, out: Int8Array
   let first = firstNameLevel(a, b);
   let last = lastNameLevel(a, b);
   let swapped = false;
-  if ((first >= 4 || last >= 3) && crossNameMatch(a, b)) {
+  if ((first >= 4 || last >= 3 || first < 0 || last < 0) && crossNameMatch(a, b)) {
     swapped = true;
-    first = 2;
-    last = 1;
+    if (first !== 0) first = first < 0 ? -1 : 2;
+    if (last !== 0) last = last < 0 ? -1 : 1;
+    if (first < 0 && last < 0) first = 2;
   }
   out[F_FIRST] = first;
   out[F_LAST] = last;

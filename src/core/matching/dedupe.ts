@@ -18,7 +18,7 @@ export interface DedupeOptions {
   defaultCountry?: string | null;
   /** Probability from which a pair counts as a duplicate; default 0.9. */
   threshold?: number;
-  /** Learn u and m from this file (worth it from a few thousand records); default: below 2,000 records no. */
+  /** Learn u and m from this file (worth it from a few thousand records); default: from 500 records. */
   trainEM?: boolean;
   model?: MatchModel;
   maxBlockSize?: number;
@@ -81,7 +81,7 @@ export function dedupe(records: readonly MatchRecord[], options: DedupeOptions =
   lap('block');
 
   let model = options.model ?? DEFAULT_MODEL;
-  if (options.trainEM ?? n >= 2000) {
+  if (options.trainEM ?? n >= 500) {
     model = estimateModel(prepared, candidates, { base: model, seed: options.seed ?? 1 });
   }
   progress('train', 1, 1);

@@ -1,0 +1,20 @@
+/** `node src/cli/main.ts <command> ...args` — one file per command in src/cli, registered here. */
+import { runDedupe } from './dedupe.ts';
+
+type Command = (
+  argv: string[],
+  io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream },
+) => Promise<number>;
+
+const COMMANDS: Record<string, Command> = {
+  dedupe: runDedupe,
+};
+
+const [name, ...args] = process.argv.slice(2);
+const command = name === undefined ? undefined : COMMANDS[name];
+if (command === undefined) {
+  process.stderr.write(`usage: clienteel <command> [args]\ncommands: ${Object.keys(COMMANDS).join(', ')}\n`);
+  process.exitCode = 1;
+} else {
+  process.exitCode = await command(args, { stdout: process.stdout, stderr: process.stderr });
+}
