@@ -32,7 +32,7 @@ export function newLevels(): Int8Array {
 function soundAlike(a: NameKeys, b: NameKeys): boolean {
   return (
     (a[0] !== '' && (a[0] === b[0] || a[0] === b[1] || a[1] === b[0])) ||
-    (a[2] !== '' && a[2] === b[2]) ||
+    (a[2].length >= 3 && a[2] === b[2]) ||
     (a[3] !== '' && a[3] === b[3])
   );
 }

@@ -117,7 +117,7 @@ export function householdConflict(levels: Int8Array): HouseholdConflict | null {
   if (first === FIRST_DIFFERENT) return 'firstName';
   if (birth === BIRTH_FAR_APART) return 'birthDate';
   if (gender === GENDER_CONFLICT && first > FIRST_NICKNAME) return 'gender';
-  if (gender === GENDER_CHILD_ADULT && birth >= BIRTH_SAME_YEAR) return 'childAdult';
+  if (gender === GENDER_CHILD_ADULT && (birth >= BIRTH_SAME_YEAR || first > FIRST_NICKNAME)) return 'childAdult';
   return null;
 }
 
