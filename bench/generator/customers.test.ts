@@ -120,6 +120,30 @@ describe('generateCustomers', () => {
     }
   });
 
+  it('never gives one mailbox to two people, except a household sharing its family address', () => {
+    const owners = new Map<string, Set<string>>();
+    for (const c of file) {
+      if (c.email === null) continue;
+      const key = c.email.toLowerCase().replace(/\+[^@]*@/, '@');
+      owners.set(key, (owners.get(key) ?? new Set()).add(c.entityId));
+    }
+    const shared = [...owners.entries()].filter(([, e]) => e.size > 1);
+    for (const [email, entities] of shared) {
+      const kinds = new Set(file.filter((c) => entities.has(c.entityId)).map((c) => c.kind));
+      expect(kinds.has('household'), email).toBe(true);
+    }
+  });
+
+  it('keeps surnames as rare as in a real population', () => {
+    const adults = file.filter((c) => c.kind === 'original' && c.lastName !== null);
+    const counts = new Map<string, number>();
+    for (const c of adults)
+      counts.set(c.lastName!.toLowerCase(), (counts.get(c.lastName!.toLowerCase()) ?? 0) + 1);
+    const top = Math.max(...counts.values()) / adults.length;
+    expect(top).toBeLessThan(0.02);
+    expect(counts.size).toBeGreaterThan(adults.length / 4);
+  });
+
   it('serves every country', () => {
     for (const country of ['NL', 'DE'] as const) {
       const rows = [...generateCustomers({ seed: 1, n: 500, country })];

@@ -7,6 +7,7 @@ import { SlotHeap } from './heap.ts';
 import { fatherAndSon, household, isCommonName, twins } from './hardNegatives.ts';
 import type { HardNegativeGroup } from './hardNegatives.ts';
 import { makeCopy } from './duplicates.ts';
+import { Mailboxes } from './emails.ts';
 import type { Region } from './names.ts';
 import { makePerson } from './person.ts';
 import type { PersonContext } from './person.ts';
@@ -82,6 +83,7 @@ export function* generateWithFixed(
     country: opts.country ?? 'BE',
     flandersOnly: opts.flandersOnly ?? false,
     nowYear: now.getUTCFullYear(),
+    mailboxes: new Mailboxes(),
   };
   // d = p·m / (1 + p·m + h)  ⇒  p = d(1 + h) / (m(1 − d))
   const copyChance = Math.min(
@@ -162,7 +164,8 @@ export function* generateWithFixed(
 
     if (rng.chance(copyChance)) {
       const copies = Number(rng.weighted(EXTRA_COPIES));
-      for (let i = 0; i < copies; i++) schedule(slot, makeCopy(person, ctx.nowYear, rng), false);
+      for (let i = 0; i < copies; i++)
+        schedule(slot, makeCopy(person, ctx.nowYear, rng, ctx.mailboxes), false);
     }
     return draft;
   };

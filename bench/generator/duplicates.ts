@@ -3,9 +3,10 @@
  * real duplicates differ (BRIEF "Duplicates"). Each copy has one main error, named in `variant`, plus
  * the background noise every record has (missing fields, other phone notation, the odd slip).
  */
-import { emailVariant, makeEmail, pickProvider } from './emails.ts';
+import { emailVariant } from './emails.ts';
+import type { Mailboxes } from './emails.ts';
 import { NAMES } from './names.ts';
-import { yearOf } from './person.ts';
+import { personalEmail, yearOf } from './person.ts';
 import type { Person } from './person.ts';
 import { makeMobile, writePhone } from './phones.ts';
 import type { Rng } from './random.ts';
@@ -94,7 +95,7 @@ function applicable(variant: CopyVariant, person: Person, nowYear: number): bool
 }
 
 /** One more record of `person`, as a duplicate would appear in a salon's file. */
-export function makeCopy(person: Person, nowYear: number, rng: Rng): Draft {
+export function makeCopy(person: Person, nowYear: number, rng: Rng, mailboxes?: Mailboxes): Draft {
   let variant = rng.weighted(VARIANT_WEIGHTS);
   if (!applicable(variant, person, nowYear)) variant = rng.chance(0.5) ? 'typo' : 'phonetic';
   const source = copySource(variant, rng);
@@ -105,13 +106,7 @@ export function makeCopy(person: Person, nowYear: number, rng: Rng): Draft {
     const first = rng.chance(0.35) ? phonetic(person.firstName, rng) : person.firstName;
     let email = person.email;
     for (let i = 0; i < 4 && email === person.email; i++) {
-      email = makeEmail(
-        first,
-        person.lastName,
-        yearOf(person.birthDate),
-        pickProvider(person.region, rng),
-        rng,
-      );
+      email = personalEmail(first, person.lastName, yearOf(person.birthDate), person.region, rng, mailboxes);
     }
     view = { ...person, firstName: first, email };
   } else if (variant === 'marriage') {
@@ -119,7 +114,7 @@ export function makeCopy(person: Person, nowYear: number, rng: Rng): Draft {
     let lastName = person.lastName;
     while (lastName === person.lastName) lastName = names.pick(rng);
     const email = rng.chance(0.5)
-      ? makeEmail(person.firstName, lastName, yearOf(person.birthDate), pickProvider(person.region, rng), rng)
+      ? personalEmail(person.firstName, lastName, yearOf(person.birthDate), person.region, rng, mailboxes)
       : person.email;
     view = { ...person, lastName, email };
   } else if (variant === 'new_phone') {

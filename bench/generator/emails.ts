@@ -111,6 +111,35 @@ export function familyEmail(lastName: string, domain: string, rng: Rng): string 
   return `${rng.pick(['fam.', 'familie.', 'fam', 'de', ''])}${l}@${domain}`;
 }
 
+/**
+ * The personal and family mailboxes handed out in one file. A provider gives an address to one account
+ * only, so two people (or two families) never hold the same mailbox; whoever asks for a taken address
+ * settles for it with a number added, as the providers' sign-up pages suggest.
+ */
+export class Mailboxes {
+  private readonly taken = new Set<string>();
+
+  /** Lower case; Gmail ignores dots, so "a.b" and "ab" are one mailbox there. */
+  private static key(email: string): string {
+    const lower = email.toLowerCase();
+    const at = lower.lastIndexOf('@');
+    const domain = lower.slice(at + 1);
+    const local = lower.slice(0, at);
+    return domain === 'gmail.com' ? `${local.replace(/\./g, '')}@${domain}` : lower;
+  }
+
+  claim(email: string, rng: Rng): string {
+    let candidate = email;
+    const at = email.lastIndexOf('@');
+    for (let attempt = 0; this.taken.has(Mailboxes.key(candidate)); attempt++) {
+      const suffix = attempt < 20 ? rng.int(1, 99) : rng.int(100, 99_999);
+      candidate = `${email.slice(0, at)}${suffix}${email.slice(at)}`;
+    }
+    this.taken.add(Mailboxes.key(candidate));
+    return candidate;
+  }
+}
+
 export type EmailVariantKind = 'case' | 'dots' | 'tag' | 'typo_domain' | 'googlemail';
 
 /**

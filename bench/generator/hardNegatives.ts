@@ -101,7 +101,8 @@ export function household(newEntity: () => string, ctx: PersonContext, rng: Rng)
   });
   partner.landline = first.landline;
   if (rng.chance(0.3)) {
-    const shared = familyEmail(first.lastName, pickProvider(first.region, rng), rng);
+    let shared = familyEmail(first.lastName, pickProvider(first.region, rng), rng);
+    if (ctx.mailboxes !== undefined) shared = ctx.mailboxes.claim(shared, rng);
     first.email = shared;
     partner.email = shared;
   }

@@ -4,6 +4,7 @@
  * Zipf pick reproduces how often real names repeat. Written by hand (no faker), see BRIEF "The data".
  */
 import { ZipfList } from './random.ts';
+import type { Rng } from './random.ts';
 
 export type Region = 'vl' | 'wa' | 'nl' | 'de';
 
@@ -11,7 +12,7 @@ interface RegionNames {
   female: ZipfList<string>;
   male: ZipfList<string>;
   child: ZipfList<string>;
-  surnames: ZipfList<string>;
+  surnames: SurnamePool;
 }
 
 const words = (s: string): string[] => s.trim().split(/\s*,\s*/);
@@ -100,18 +101,96 @@ const DE_SURNAMES =
   Franke, Albrecht, Schuster, Simon, Ludwig, Böhm, Winter, Kraus, Martin, Schumacher, Krämer, Vogt,
   Stein, Jäger, Otto, Sommer, Groß, Seidel, Heinrich, Brandt, Haas, von der Heide, von Bergen, Janßen`);
 
-const build = (female: string[], male: string[], child: string[], surnames: string[]): RegionNames => ({
+/**
+ * Building blocks of the rarer surnames that make up most of a real population: an optional particle,
+ * a syllable (onset + vowel) and an ending, in each region's spelling. Thousands of combinations, each
+ * as likely as the next, stand in for the long tail no hand-written list can hold.
+ */
+interface SurnameParts {
+  particles: readonly string[];
+  onsets: readonly string[];
+  vowels: readonly string[];
+  endings: readonly string[];
+}
+
+const SURNAME_PARTS: Readonly<Record<Region, SurnameParts>> = {
+  vl: {
+    particles: ['', '', '', '', 'Van ', 'Van ', 'De ', 'De ', 'Van de ', 'Van den ', 'Ver', 'Vande'],
+    onsets: words(`B, D, G, H, K, L, M, N, P, R, S, T, V, W, Br, Dr, Gr, Kl, Kr, Pr, Sl, Sm, St, Tr, Vl, Wr`),
+    vowels: words(`a, e, i, o, u, ae, ee, ie, oe, ou, ui, ey, y, aa`),
+    endings: words(`ck, ckx, ns, rts, ls, ghe, ge, ke, mans, ert, ens, rs, ets, lle, nck, ssens, rdt`),
+  },
+  wa: {
+    particles: ['', '', '', '', '', 'De ', 'Du ', 'Le ', 'La '],
+    onsets: words(`B, C, D, F, G, J, L, M, N, P, R, S, T, V, Bl, Br, Ch, Cl, Fr, Gr, Pl, Tr`),
+    vowels: words(`a, e, i, o, ou, au, ai, é, eu, oi`),
+    endings: words(`in, et, ard, ot, ier, eau, and, aux, elle, ois, on, ant, lot, rie, quet, mont, court`),
+  },
+  nl: {
+    particles: ['', '', '', '', 'van ', 'van ', 'de ', 'de ', 'van der ', 'van den ', 'van de ', 'ter '],
+    onsets: words(`B, D, G, H, K, L, M, N, P, R, S, T, V, W, Z, Br, Dr, Gr, Kl, Kr, Sch, Sl, Sm, St, Sp`),
+    vowels: words(`a, e, i, o, u, aa, ee, ie, oo, oe, ou, ui, ij, ei, eu`),
+    endings: words(`stra, ma, sma, inga, ink, huis, man, sen, er, ers, kamp, veld, hof, ling, kes, mer, ts`),
+  },
+  de: {
+    particles: ['', '', '', '', '', '', '', '', '', 'von '],
+    onsets: words(`B, D, F, G, H, K, L, M, N, P, R, S, T, W, Z, Br, Fr, Gr, Kl, Kr, Pf, Sch, Schw, St, Str`),
+    vowels: words(`a, e, i, o, u, ä, ö, ü, ei, au, ie, eu`),
+    endings: words(
+      `mann, er, ler, ner, hoff, berg, feld, bach, inger, rich, ke, el, hardt, stein, bauer, dorf`,
+    ),
+  },
+};
+
+/**
+ * Surnames as often as they occur in a real population. Even the most common surname is rare: Peeters
+ * is carried by well under 1% of Flemings, De Jong by about 0.5% of the Dutch, Müller by about 0.3% of
+ * Germans, and a region's hundred most common names together cover only some 10–20% of its people.
+ * The hand-written list is that head (15% of picks, mildly skewed so its first names are the most
+ * common at about 1%); the other picks come from the region's building blocks. A Zipf pick over the
+ * list alone would give every fifth Fleming the name Peeters and make distinct people with one full
+ * name two orders of magnitude more common than in any real file.
+ */
+export class SurnamePool {
+  static readonly HEAD_SHARE = 0.15;
+  readonly items: readonly string[];
+  private readonly head: ZipfList<string>;
+  private readonly parts: SurnameParts;
+
+  constructor(items: readonly string[], parts: SurnameParts) {
+    this.items = items;
+    this.head = new ZipfList(items, 0.5);
+    this.parts = parts;
+  }
+
+  pick(rng: Rng): string {
+    if (rng.chance(SurnamePool.HEAD_SHARE)) return this.head.pick(rng);
+    const { particles, onsets, vowels, endings } = this.parts;
+    const particle = rng.pick(particles);
+    const stem = rng.pick(onsets) + rng.pick(vowels) + rng.pick(endings);
+    // A particle glued to the name ("Verhaeghe", "Vandeputte") lower-cases the stem.
+    return /\s$/.test(particle) || particle === '' ? particle + stem : particle + stem.toLowerCase();
+  }
+}
+
+const build = (
+  region: Region,
+  female: string[],
+  male: string[],
+  child: string[],
+  surnames: string[],
+): RegionNames => ({
   female: new ZipfList(female),
   male: new ZipfList(male),
   child: new ZipfList(child),
-  surnames: new ZipfList(surnames, 1.0),
+  surnames: new SurnamePool(surnames, SURNAME_PARTS[region]),
 });
 
 export const NAMES: Readonly<Record<Region, RegionNames>> = {
-  vl: build(VL_FEMALE, VL_MALE, VL_CHILD, VL_SURNAMES),
-  wa: build(WA_FEMALE, WA_MALE, WA_CHILD, WA_SURNAMES),
-  nl: build(NL_FEMALE, NL_MALE, NL_CHILD, NL_SURNAMES),
-  de: build(DE_FEMALE, DE_MALE, DE_CHILD, DE_SURNAMES),
+  vl: build('vl', VL_FEMALE, VL_MALE, VL_CHILD, VL_SURNAMES),
+  wa: build('wa', WA_FEMALE, WA_MALE, WA_CHILD, WA_SURNAMES),
+  nl: build('nl', NL_FEMALE, NL_MALE, NL_CHILD, NL_SURNAMES),
+  de: build('de', DE_FEMALE, DE_MALE, DE_CHILD, DE_SURNAMES),
 };
 
 /**

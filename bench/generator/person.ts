@@ -10,6 +10,7 @@ import { REGION_COUNTRY, STREETS, TOWNS } from './places.ts';
 import type { Town } from './places.ts';
 import type { Rng } from './random.ts';
 import { makeEmail, pickProvider } from './emails.ts';
+import type { Mailboxes } from './emails.ts';
 import type { GenCountry, GenGender, GenLanguage } from './types.ts';
 
 export interface Address {
@@ -107,6 +108,21 @@ export interface PersonContext {
   country: GenCountry;
   flandersOnly: boolean;
   nowYear: number;
+  /** The file's mailboxes, so no address is given to two people (absent: addresses may repeat). */
+  mailboxes?: Mailboxes;
+}
+
+/** A personal address for someone, unique in the file when the context keeps track of mailboxes. */
+export function personalEmail(
+  firstName: string,
+  lastName: string,
+  birthYear: number,
+  region: Region,
+  rng: Rng,
+  mailboxes: Mailboxes | undefined,
+): string {
+  const email = makeEmail(firstName, lastName, birthYear, pickProvider(region, rng), rng);
+  return mailboxes === undefined ? email : mailboxes.claim(email, rng);
 }
 
 export interface PersonSeed {
@@ -148,7 +164,7 @@ export function makePerson(entityId: string, ctx: PersonContext, rng: Rng, seed:
     birthDate,
     email:
       adult && rng.chance(0.95)
-        ? makeEmail(firstName, lastName, yearOf(birthDate), pickProvider(region, rng), rng)
+        ? personalEmail(firstName, lastName, yearOf(birthDate), region, rng, ctx.mailboxes)
         : null,
     mobile: adult && rng.chance(0.965) ? makeMobile(country, rng) : null,
     landline: rng.chance(age > 55 ? 0.35 : 0.12) ? makeLandline(country, town.areaCode, rng) : null,
