@@ -1,0 +1,71 @@
+import { AppShell, Burger, Center, Divider, Group, Loader, NavLink, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router-dom';
+import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
+import { useSession } from '../lib/auth.tsx';
+import { NAV_ITEMS } from './navigation.ts';
+import { UserMenu } from './UserMenu.tsx';
+
+/** The frame around every signed-in page: header with business and user, navbar, page. */
+export function AppLayout() {
+  const { t } = useTranslation('nav');
+  const { tenant } = useSession();
+  const { pathname } = useLocation();
+  const [opened, { toggle, close }] = useDisclosure(false);
+
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="lg"
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap" miw={0}>
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('toggle')} />
+            <Text fw={700} size="lg" c="cyan.9">
+              Clienteel
+            </Text>
+            <Divider orientation="vertical" visibleFrom="xs" />
+            <Text size="sm" fw={500} c="dimmed" truncate visibleFrom="xs" data-testid="tenant-name">
+              {tenant.name}
+            </Text>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <LanguageSwitch />
+            <UserMenu />
+          </Group>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="sm" component="nav" aria-label={t('label')}>
+        {NAV_ITEMS.map(({ to, label, icon: Icon }) => (
+          <NavLink
+            key={to}
+            component={RouterNavLink}
+            to={to}
+            label={t(label)}
+            leftSection={<Icon size={18} stroke={1.6} aria-hidden />}
+            active={pathname === to || pathname.startsWith(`${to}/`)}
+            onClick={close}
+            data-testid={`nav-${label}`}
+          />
+        ))}
+      </AppShell.Navbar>
+
+      <AppShell.Main>
+        <Suspense
+          fallback={
+            <Center py="xl">
+              <Loader />
+            </Center>
+          }
+        >
+          <Outlet />
+        </Suspense>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

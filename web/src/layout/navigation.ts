@@ -1,0 +1,24 @@
+import {
+  IconCopy,
+  IconFileImport,
+  IconHistory,
+  IconSettings,
+  IconUsers,
+  type TablerIcon,
+} from '@tabler/icons-react';
+
+export interface NavItem {
+  to: string;
+  /** Key in the `nav` namespace. */
+  label: 'customers' | 'duplicates' | 'imports' | 'merges' | 'settings';
+  icon: TablerIcon;
+}
+
+/** The navbar, top to bottom. Each item's test id is `nav-<label>`. */
+export const NAV_ITEMS: readonly NavItem[] = [
+  { to: '/customers', label: 'customers', icon: IconUsers },
+  { to: '/duplicates', label: 'duplicates', icon: IconCopy },
+  { to: '/imports', label: 'imports', icon: IconFileImport },
+  { to: '/merges', label: 'merges', icon: IconHistory },
+  { to: '/settings', label: 'settings', icon: IconSettings },
+];

@@ -1,0 +1,13 @@
+import { createTheme } from '@mantine/core';
+
+// A calm petrol accent on neutral greys. Shade 9 of cyan keeps white button text above the WCAG AA
+// contrast ratio of 4.5:1 (shade 8 is 4.35:1).
+export const theme = createTheme({
+  primaryColor: 'cyan',
+  primaryShade: 9,
+  defaultRadius: 'md',
+  fontFamily:
+    'Inter, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif',
+  headings: { fontWeight: '600' },
+  cursorType: 'pointer',
+});
