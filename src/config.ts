@@ -1,0 +1,71 @@
+/**
+ * Configuration from the environment, read once at start-up. Every variable is listed in the
+ * README; a bad value stops the start with one sentence naming the variable.
+ */
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  CLIENTEEL_DATA_DIR: z.string().min(1).default('./data'),
+  /** The address customers and staff reach the app at; used in e-mailed links. */
+  PUBLIC_URL: z.string().url().optional(),
+  /** smtp://user:pass@host:port or smtps://…; without it e-mail goes to the in-app outbox. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  SMTP_FROM: z.string().min(3).default('Clienteel <no-reply@clienteel.local>'),
+  /** Seed the demo salon on first start of an empty database: auto (embedded only), always, never. */
+  CLIENTEEL_DEMO: z.enum(['auto', 'always', 'never']).default('auto'),
+  /** Run background jobs in this process (turn off on web-only instances). */
+  CLIENTEEL_JOBS: z.enum(['on', 'off']).default('on'),
+  /** Set when the app is served over HTTPS, so cookies carry the Secure flag. */
+  CLIENTEEL_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  publicUrl: string;
+  smtpUrl: string | undefined;
+  smtpFrom: string;
+  demo: 'auto' | 'always' | 'never';
+  jobs: boolean;
+  secureCookies: boolean;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(
+      `Environment variable ${String(issue?.path[0])} ${issue?.message ?? 'is invalid'}.`,
+    );
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: resolve(e.CLIENTEEL_DATA_DIR),
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    smtpUrl: e.SMTP_URL,
+    smtpFrom: e.SMTP_FROM,
+    demo: e.CLIENTEEL_DEMO,
+    jobs: e.CLIENTEEL_JOBS === 'on',
+    secureCookies: e.CLIENTEEL_SECURE_COOKIES === 'true',
+    logLevel: e.LOG_LEVEL,
+  };
+}

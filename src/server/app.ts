@@ -1,0 +1,117 @@
+/**
+ * Builds the HTTP app: security headers, cookies, zod-validated routes of every module, the
+ * OpenAPI document generated from those schemas with its reference page at /api/docs, and the
+ * built staff app at /. Nothing here keeps state between requests: sessions, rate limits and jobs
+ * live in the database, so several instances can serve one PostgreSQL.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify from 'fastify';
+import type { FastifyBaseLogger } from 'fastify';
+import {
+  createJsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { AppError } from '../modules/shared/errors.ts';
+import { registerAuth } from './auth.ts';
+import { errorResponse, handleError } from './errors.ts';
+import { ROUTE_MODULES } from './routes.ts';
+import type { App, Deps } from './types.ts';
+
+export const WEB_DIST = fileURLToPath(new URL('../../dist/web', import.meta.url));
+
+export interface BuildOptions {
+  /** A pino logger for requests; none by default (tests). */
+  loggerInstance?: FastifyBaseLogger | undefined;
+  /** Where the built staff app is; defaults to dist/web. */
+  webDist?: string;
+}
+
+export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App> {
+  const app = Fastify({
+    ...(opts.loggerInstance ? { loggerInstance: opts.loggerInstance } : { logger: false }),
+    trustProxy: true,
+    bodyLimit: 2 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>() as unknown as App;
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Mantine injects its CSS variables in <style> tags.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(fastifyCookie);
+  registerAuth(app, deps);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Clienteel API',
+        version: '1.0.0',
+        description:
+          'Everything the staff app does. Authenticate with the session cookie from POST /api/auth/login (and send its CSRF token in `x-csrf-token` on state-changing requests) or with an API token as `Authorization: Bearer <token>`. Errors are `{ error: { code, message, field?, details? } }`.',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          session: { type: 'apiKey', in: 'cookie', name: 'clienteel_session' },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    transform: createJsonSchemaTransform({ skipList: [] }),
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  for (const register of ROUTE_MODULES) register(app, deps);
+
+  const webDist = opts.webDist ?? WEB_DIST;
+  const hasWeb = existsSync(`${webDist}/index.html`);
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false, index: ['index.html'] });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    if (path.startsWith('/api/') || request.method !== 'GET') {
+      return reply
+        .status(404)
+        .send(
+          errorResponse(request.language, new AppError(404, 'not_found', { params: { entity: 'resource' } })),
+        );
+    }
+    if (!hasWeb) {
+      return reply
+        .status(503)
+        .type('text/plain')
+        .send('The staff app is not built yet: run `npm run build` (npm start does it for you).');
+    }
+    // The staff app routes in the browser: every other page is its index.html.
+    return reply.type('text/html').sendFile('index.html');
+  });
+  return app;
+}
+
+export type { App };
+export type { ZodTypeProvider };

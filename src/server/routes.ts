@@ -1,0 +1,16 @@
+/** Every module's routes, registered in this order. A new module adds one line here. */
+import { authRoutes } from '../modules/auth/auth.routes.ts';
+import { healthRoutes } from '../modules/health/health.routes.ts';
+import { jobsRoutes } from '../modules/jobs/jobs.routes.ts';
+import { tenantsRoutes } from '../modules/tenants/tenants.routes.ts';
+import type { App, Deps } from './types.ts';
+
+export const ROUTE_MODULES: ((app: App, deps: Deps) => void)[] = [
+  healthRoutes,
+  authRoutes,
+  tenantsRoutes,
+  jobsRoutes,
+];
+
+/** Background job handlers of every module, registered on the app's job queue. */
+export const JOB_MODULES: ((deps: Deps) => void)[] = [];
