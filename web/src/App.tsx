@@ -12,7 +12,7 @@ import { dayjsLocaleFor } from './lib/dates.ts';
 import { HOME_PATH } from './lib/redirect.ts';
 import LoginPage from './pages/auth/LoginPage.tsx';
 import { createQueryClient } from './queryClient.ts';
-import { theme } from './theme.ts';
+import { cssVariablesResolver, theme } from './theme.ts';
 
 // Pages behind the login load on first visit, so the login page stays small.
 const CustomersPage = lazy(() => import('./pages/customers/CustomersPage.tsx'));
@@ -46,7 +46,7 @@ export function App() {
   const { i18n } = useTranslation();
 
   return (
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
       <DatesProvider settings={{ locale: dayjsLocaleFor(i18n.resolvedLanguage) }}>
         <Notifications position="top-right" />
         <QueryClientProvider client={queryClient}>

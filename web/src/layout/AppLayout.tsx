@@ -1,4 +1,4 @@
-import { AppShell, Burger, Center, Divider, Group, Loader, NavLink, Text } from '@mantine/core';
+import { AppShell, Burger, Center, Divider, Flex, Group, Loader, NavLink, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -25,13 +25,21 @@ export function AppLayout() {
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap" miw={0}>
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('toggle')} />
-            <Text fw={700} size="lg" c="cyan.9">
-              Clienteel
-            </Text>
-            <Divider orientation="vertical" visibleFrom="xs" />
-            <Text size="sm" fw={500} c="dimmed" truncate visibleFrom="xs" data-testid="tenant-name">
-              {tenant.name}
-            </Text>
+            {/* Side by side from xs up; on a phone the business name goes under the product name. */}
+            <Flex
+              direction={{ base: 'column', xs: 'row' }}
+              align={{ xs: 'center' }}
+              gap={{ base: 0, xs: 'sm' }}
+              miw={0}
+            >
+              <Text fw={700} size="lg" c="cyan.9" lh={1.2}>
+                Clienteel
+              </Text>
+              <Divider orientation="vertical" visibleFrom="xs" />
+              <Text size="sm" fw={500} lh={1.2} truncate data-testid="tenant-name">
+                {tenant.name}
+              </Text>
+            </Flex>
           </Group>
           <Group gap="sm" wrap="nowrap">
             <LanguageSwitch />

@@ -3,12 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router-dom';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { useAuth } from '../lib/auth.tsx';
-import { loginPathFor } from '../lib/redirect.ts';
+import { LOGIN_PATH, loginPathFor } from '../lib/redirect.ts';
 
 /** Renders the signed-in part of the app, or sends the visitor to log in and come back here. */
 export function RequireAuth() {
   const { t } = useTranslation('common');
-  const { status, error, refresh } = useAuth();
+  const { status, error, loggedOut, refresh } = useAuth();
   const location = useLocation();
 
   switch (status) {
@@ -25,7 +25,7 @@ export function RequireAuth() {
         </Container>
       );
     case 'signedOut':
-      return <Navigate to={loginPathFor(location)} replace />;
+      return <Navigate to={loggedOut ? LOGIN_PATH : loginPathFor(location)} replace />;
     case 'signedIn':
       return <Outlet />;
   }

@@ -1,6 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { useNavigate } from 'react-router-dom';
 import { applyProfileLanguage } from '../i18n.ts';
 import { ApiError, api, setCsrfToken, setUnauthorizedHandler } from './api.ts';
 
@@ -40,9 +39,11 @@ export interface AuthContextValue {
   session: Session | null;
   /** Why the session could not be checked (status 'error'): the server is down or unreachable. */
   error: unknown;
+  /** Signed out by the logout button (rather than an expired session): no `?next=` on the way to login. */
+  loggedOut: boolean;
   /** Resolves with the session; rejects with the ApiError (401 wrong credentials, 429 too many attempts). */
   login: (email: string, password: string) => Promise<Session>;
-  /** Ends the session on the server (best effort), forgets it here and goes to the login page. */
+  /** Ends the session on the server (best effort) and forgets it here; RequireAuth then shows the login page. */
   logout: () => Promise<void>;
   /** Asks the server again, e.g. after the session check failed with a network error. */
   refresh: () => Promise<void>;
@@ -50,7 +51,7 @@ export interface AuthContextValue {
 
 type State =
   | { status: 'loading' }
-  | { status: 'signedOut' }
+  | { status: 'signedOut'; loggedOut: boolean }
   | { status: 'error'; error: unknown }
   | { status: 'signedIn'; session: Session };
 
@@ -62,14 +63,16 @@ function toSession({ user, tenant }: SessionResponse): Session {
 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
-  const navigate = useNavigate();
   const [state, setState] = useState<State>({ status: 'loading' });
 
-  const signedOut = useCallback(() => {
-    setCsrfToken(null);
-    queryClient.clear(); // Nothing of one staff member's data may show for the next one.
-    setState({ status: 'signedOut' });
-  }, [queryClient]);
+  const signedOut = useCallback(
+    (loggedOut = false) => {
+      setCsrfToken(null);
+      queryClient.clear(); // Nothing of one staff member's data may show for the next one.
+      setState({ status: 'signedOut', loggedOut });
+    },
+    [queryClient],
+  );
 
   const signedIn = useCallback(async (response: SessionResponse): Promise<Session> => {
     setCsrfToken(response.csrfToken);
@@ -95,7 +98,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   // Any 401 later on means the session expired or was revoked: RequireAuth then sends the user to
   // the login page with the current path as `next`.
-  useEffect(() => setUnauthorizedHandler(signedOut), [signedOut]);
+  useEffect(() => setUnauthorizedHandler(() => signedOut()), [signedOut]);
 
   const login = useCallback(
     async (email: string, password: string) => {
@@ -116,16 +119,15 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     } catch {
       // Already signed out on the server, or unreachable: forget the session here regardless.
     }
-    // Navigating first (in the same batch) keeps RequireAuth from adding `?next=` to a deliberate logout.
-    navigate('/login', { replace: true });
-    signedOut();
-  }, [navigate, signedOut]);
+    signedOut(true);
+  }, [signedOut]);
 
   const value = useMemo<AuthContextValue>(
     () => ({
       status: state.status,
       session: state.status === 'signedIn' ? state.session : null,
       error: state.status === 'error' ? state.error : null,
+      loggedOut: state.status === 'signedOut' && state.loggedOut,
       login,
       logout,
       refresh,
