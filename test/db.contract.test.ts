@@ -24,7 +24,7 @@ afterAll(async () => {
   await db.close();
 });
 
-const tables = Object.values(schema).filter((v): v is PgTable => is(v, PgTable));
+const tables = (Object.values(schema) as unknown[]).filter((v): v is PgTable => is(v, PgTable));
 
 describe(`database contract on ${testEngine()}`, () => {
   it('applies migrations once: a second run changes nothing', async () => {
