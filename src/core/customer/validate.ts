@@ -70,7 +70,8 @@ export const EMPTY_VALUES: CustomerValues = {
 /** Trims, folds inner runs of spaces (not in notes) and turns empty text into null. */
 function clean(value: unknown, multiline = false): string | null {
   if (value === null || value === undefined) return null;
-  const s = String(value).replace(/\u0000/g, '');
+  // NUL cannot be stored in PostgreSQL text.
+  const s = String(value).replaceAll(String.fromCharCode(0), '');
   const t = multiline ? s.trim() : s.replace(/\s+/g, ' ').trim();
   return t === '' ? null : t;
 }
