@@ -41,8 +41,11 @@ export interface AuthContextValue {
   error: unknown;
   /** Signed out by the logout button (rather than an expired session): no `?next=` on the way to login. */
   loggedOut: boolean;
-  /** Resolves with the session; rejects with the ApiError (401 wrong credentials, 429 too many attempts). */
-  login: (email: string, password: string) => Promise<Session>;
+  /**
+   * Resolves with the session; rejects with the ApiError: 401 wrong credentials, 429 too many
+   * attempts, 409 `choose_tenant` when the login belongs to several businesses (pass `tenant` then).
+   */
+  login: (email: string, password: string, tenant?: string) => Promise<Session>;
   /** Ends the session on the server (best effort) and forgets it here; RequireAuth then shows the login page. */
   logout: () => Promise<void>;
   /** Asks the server again, e.g. after the session check failed with a network error. */
@@ -101,10 +104,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   useEffect(() => setUnauthorizedHandler(() => signedOut()), [signedOut]);
 
   const login = useCallback(
-    async (email: string, password: string) => {
+    async (email: string, password: string, tenant?: string) => {
       const response = await api.post<SessionResponse>(
         '/api/auth/login',
-        { email, password },
+        tenant ? { email, password, tenant } : { email, password },
         { redirectOnUnauthorized: false },
       );
       queryClient.clear();

@@ -4,6 +4,7 @@ import {
   Button,
   Center,
   Group,
+  NativeSelect,
   Paper,
   PasswordInput,
   Stack,
@@ -21,7 +22,7 @@ import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
 import { ApiError } from '../../lib/api.ts';
 import { useAuth } from '../../lib/auth.tsx';
 import { safeNextPath } from '../../lib/redirect.ts';
-import { validateLogin, type LoginErrors } from './loginForm.ts';
+import { hasErrors, tenantChoices, validateLogin, type LoginErrors } from './loginForm.ts';
 
 export default function LoginPage() {
   const { t } = useTranslation('auth');
@@ -32,6 +33,8 @@ export default function LoginPage() {
 
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  const [tenants, setTenants] = useState<string[] | null>(null);
+  const [tenant, setTenant] = useState('');
   const [errors, setErrors] = useState<LoginErrors>({});
   const [failure, setFailure] = useState<unknown>(null);
   const [submitting, setSubmitting] = useState(false);
@@ -42,15 +45,17 @@ export default function LoginPage() {
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const found = validateLogin({ email, password });
+    const found = validateLogin({ email, password, tenant }, tenants !== null);
     setErrors(found);
     setFailure(null);
-    if (found.email || found.password) return;
+    if (hasErrors(found)) return;
     setSubmitting(true);
     try {
-      await login(email.trim(), password);
+      await login(email.trim(), password, tenants ? tenant : undefined);
       navigate(next, { replace: true });
     } catch (error) {
+      const choices = tenantChoices(error);
+      if (choices) setTenants(choices);
       setFailure(error);
       setSubmitting(false);
     }
@@ -82,7 +87,11 @@ export default function LoginPage() {
                 autoComplete="username"
                 autoFocus
                 value={email}
-                onChange={(event) => setEmail(event.currentTarget.value)}
+                onChange={(event) => {
+                  setEmail(event.currentTarget.value);
+                  setTenants(null); // Another login may belong to other businesses.
+                  setTenant('');
+                }}
                 error={errors.email && t(`login.validation.${errors.email}`)}
                 data-testid="login-email"
               />
@@ -94,6 +103,16 @@ export default function LoginPage() {
                 error={errors.password && t(`login.validation.${errors.password}`)}
                 data-testid="login-password"
               />
+              {tenants && (
+                <NativeSelect
+                  label={t('login.tenant')}
+                  data={[{ value: '', label: t('login.tenantPlaceholder'), disabled: true }, ...tenants]}
+                  value={tenant}
+                  onChange={(event) => setTenant(event.currentTarget.value)}
+                  error={errors.tenant && t(`login.validation.${errors.tenant}`)}
+                  data-testid="login-tenant"
+                />
+              )}
               <Button type="submit" fullWidth mt="xs" loading={submitting} data-testid="login-submit">
                 {t('login.submit')}
               </Button>
@@ -105,9 +124,19 @@ export default function LoginPage() {
   );
 }
 
-/** Wrong credentials in the server's words; too many attempts in ours; anything else as any error. */
+/**
+ * Wrong credentials and "choose your business" in the server's words (it writes them in the UI
+ * language); too many attempts in ours; anything else as any failed request.
+ */
 function LoginFailure({ error }: { error: unknown }) {
   const { t } = useTranslation('auth');
+  if (tenantChoices(error) && error instanceof ApiError) {
+    return (
+      <Alert color="blue" role="status" data-testid="login-error">
+        {error.message}
+      </Alert>
+    );
+  }
   if (error instanceof ApiError && (error.status === 401 || error.status === 429)) {
     return (
       <Alert color="red" icon={<IconAlertTriangle size={20} />} role="alert" data-testid="login-error">
