@@ -1,5 +1,6 @@
 /** `node src/cli/main.ts <command> ...args` — one file per command in src/cli, registered here. */
 import { runDedupe } from './dedupe.ts';
+import { runStaffAdd, runStaffPassword, runTenantCreate } from './tenants.ts';
 
 type Command = (
   argv: string[],
@@ -8,6 +9,9 @@ type Command = (
 
 const COMMANDS: Record<string, Command> = {
   dedupe: runDedupe,
+  'tenant:create': runTenantCreate,
+  'staff:add': runStaffAdd,
+  'staff:password': runStaffPassword,
 };
 
 const [name, ...args] = process.argv.slice(2);
