@@ -11,6 +11,7 @@ import type { Person, PersonContext } from './person.ts';
 import { makeLandline, makeMobile, writePhone } from './phones.ts';
 import type { Phone } from './phones.ts';
 import type { Rng } from './random.ts';
+import { formsOfOneName } from './spelling.ts';
 import { displayName, pickSource, renderRecord } from './render.ts';
 import type { Draft } from './render.ts';
 import type { GenKind, GenSource } from './types.ts';
@@ -49,10 +50,14 @@ function asKind(d: Draft, kind: GenKind): Draft {
   return d;
 }
 
+/**
+ * A given name for a sibling or child that is not a form of `not`: parents do not call twins Maria and
+ * Mia, and a child named after its parent is the father-and-son case, made separately.
+ */
 function otherName(list: { pick(rng: Rng): string }, not: string, rng: Rng): string {
   let name = list.pick(rng);
-  for (let i = 0; i < 8 && name === not; i++) name = list.pick(rng);
-  return name === not ? `${name}a` : name;
+  for (let i = 0; i < 8 && formsOfOneName(name, not); i++) name = list.pick(rng);
+  return formsOfOneName(name, not) ? `${name}a` : name;
 }
 
 /**

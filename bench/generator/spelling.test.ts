@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Rng } from './random.ts';
 import {
   caseVariant,
+  formsOfOneName,
   nickname,
   particleOf,
   particleVariant,
@@ -65,5 +66,14 @@ describe('name errors', () => {
 
   it('case variants change only case', () => {
     for (let i = 0; i < 20; i++) expect(caseVariant('de Vries', rng).toLowerCase()).toBe('de vries');
+  });
+});
+
+describe('formsOfOneName', () => {
+  it('links nicknames through their formal name and spellings of one sound', () => {
+    expect(formsOfOneName('Mia', 'Marie')).toBe(true);
+    expect(formsOfOneName('Maria', 'Mia')).toBe(true);
+    expect(formsOfOneName('Stephanie', 'Stefanie')).toBe(true);
+    expect(formsOfOneName('Emma', 'Louise')).toBe(false);
   });
 });

@@ -122,6 +122,25 @@ export function phonetic(name: string, rng: Rng): string {
   return matchCase(changed, name);
 }
 
+/**
+ * Whether two given names are forms of one name (equal, a nickname of each other, or a spelling of
+ * the same sound): Maria / Mia, Stephanie / Stefanie.
+ */
+export function formsOfOneName(a: string, b: string): boolean {
+  const forms = (name: string): Set<string> => {
+    const x = name.toLowerCase();
+    const out = new Set([x, ...(phoneticIndex.get(x) ?? []).map((n) => n.toLowerCase())]);
+    for (const n of nicknameIndex.get(x) ?? []) {
+      out.add(n.toLowerCase());
+      for (const m of nicknameIndex.get(n.toLowerCase()) ?? []) out.add(m.toLowerCase());
+    }
+    return out;
+  };
+  const fa = forms(a);
+  for (const f of forms(b)) if (fa.has(f)) return true;
+  return false;
+}
+
 export function hasNickname(firstName: string): boolean {
   return nicknameIndex.has(firstName.toLowerCase());
 }
