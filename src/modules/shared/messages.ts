@@ -54,8 +54,8 @@ registerMessages({
   not_found: {
     en: 'This {entity} does not exist.',
     nl: 'Deze {entity} bestaat niet.',
-    fr: "Ce {entity} n'existe pas.",
-    de: 'Diese(r) {entity} existiert nicht.',
+    fr: 'Introuvable : {entity}.',
+    de: 'Nicht gefunden: {entity}.',
   },
   'entity.resource': { en: 'page', nl: 'pagina', fr: 'page', de: 'Seite' },
   'entity.staff': { en: 'staff member', nl: 'medewerker', fr: 'collaborateur', de: 'Mitarbeiter' },
