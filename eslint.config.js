@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'data', 'coverage', 'drizzle', '.test-tmp'] },
+  { ignores: ['node_modules', 'dist', 'data', 'coverage', 'drizzle', '.test-tmp', '.bench-tmp'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

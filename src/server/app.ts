@@ -5,7 +5,7 @@
  * live in the database, so several instances can serve one PostgreSQL.
  */
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { WEB_DIST } from './webBuild.ts';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
@@ -26,7 +26,6 @@ import { errorResponse, handleError } from './errors.ts';
 import { ROUTE_MODULES } from './routes.ts';
 import type { App, Deps } from './types.ts';
 
-export const WEB_DIST = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
 export interface BuildOptions {
   /** A pino logger for requests; none by default (tests). */

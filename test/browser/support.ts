@@ -3,68 +3,16 @@
  * test database, driven by Debian's Chromium through playwright-core. The staff app is built
  * once when its sources are newer than dist/web (see ensureWebBuilt).
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { WEB_DIST } from '../../src/server/app.ts';
+import { ensureWebBuilt } from '../../src/server/webBuild.ts';
 import { createTestContext } from '../support/app.ts';
 import type { TestContext } from '../support/app.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'node_modules' || entry.name === 'dist') continue;
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-/** Builds the staff app when dist/web is missing or older than web/ (one build at a time). */
-export function ensureWebBuilt(): void {
-  const index = join(WEB_DIST, 'index.html');
-  const fresh = () => existsSync(index) && statSync(index).mtimeMs >= newestMtime(join(ROOT, 'web'));
-  if (fresh()) return;
-  const lockDir = join(ROOT, '.test-tmp');
-  mkdirSync(lockDir, { recursive: true });
-  const lock = join(lockDir, 'web-build.lock');
-  const deadline = Date.now() + 300_000;
-  for (;;) {
-    try {
-      writeFileSync(lock, String(process.pid), { flag: 'wx' });
-      break;
-    } catch {
-      if (Date.now() > deadline) throw new Error('Timed out waiting for another web build');
-      execFileSync('sleep', ['1']);
-    }
-  }
-  try {
-    if (!fresh()) {
-      execFileSync(
-        process.execPath,
-        [
-          join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'),
-          'build',
-          '--config',
-          'web/vite.config.ts',
-          '--logLevel',
-          'error',
-        ],
-        {
-          cwd: ROOT,
-          stdio: 'inherit',
-        },
-      );
-    }
-  } finally {
-    rmSync(lock, { force: true });
-  }
-}
 
 export interface BrowserServer extends TestContext {
   url: string;
