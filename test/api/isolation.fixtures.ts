@@ -1,0 +1,55 @@
+/**
+ * How the isolation walker exercises each route of the OpenAPI document with tenant A's
+ * credentials against tenant B's objects. Every route must have an entry: a route added without
+ * one fails the walker until it is taught here.
+ *
+ * - `params`: path parameters naming B's objects (the answer must be 404 and B unchanged);
+ * - `body` / `query`: what to send (for routes without B's ids, the answer must not leak B's data);
+ * - `expect`: 'notFound' (default when params are given) or 'noLeak' (any status but 5xx, and no
+ *   B identifier or name in the response);
+ * - `skip`: why a route cannot take part (e.g. it ends A's own session) — use sparingly.
+ */
+export interface BObjects {
+  tenantId: string;
+  slug: string;
+  ownerId: string;
+  staffId: string;
+  tokenId: string;
+  jobId: string;
+  customerIds: string[];
+  /** Other named objects of B, filled by the modules' seeders (notes, appointments, merges …). */
+  ids: Record<string, string>;
+  /** Strings that must never appear in an answer to A (names, e-mails, ids of B). */
+  secrets: string[];
+}
+
+export interface RouteFixture {
+  params?: (b: BObjects) => Record<string, string>;
+  body?: (b: BObjects) => unknown;
+  query?: (b: BObjects) => Record<string, string>;
+  expect?: 'notFound' | 'noLeak';
+  skip?: string;
+}
+
+export const ISOLATION_FIXTURES: Record<string, RouteFixture> = {
+  'GET /api/health': { expect: 'noLeak' },
+  'POST /api/auth/login': {
+    body: (b) => ({ email: `owner@${b.slug}.example`, password: 'wrong password here' }),
+    expect: 'noLeak',
+  },
+  'GET /api/auth/session': { expect: 'noLeak' },
+  'POST /api/auth/logout': { skip: 'ends the caller’s own session; covered by auth.routes.test.ts' },
+  'GET /api/tenant': { expect: 'noLeak' },
+  'PATCH /api/settings': { body: () => ({ undoWindowDays: 31 }), expect: 'noLeak' },
+  'GET /api/staff': { expect: 'noLeak' },
+  'POST /api/staff': {
+    body: (b) => ({ email: `new-${b.slug}@a.example`, name: 'New', password: 'a long enough password' }),
+    expect: 'noLeak',
+  },
+  'GET /api/api-tokens': { expect: 'noLeak' },
+  'POST /api/api-tokens': { body: () => ({ name: 'walker' }), expect: 'noLeak' },
+  'DELETE /api/api-tokens/{id}': { params: (b) => ({ id: b.tokenId }) },
+  'GET /api/jobs': { expect: 'noLeak' },
+  'GET /api/jobs/{id}': { params: (b) => ({ id: b.jobId }) },
+  'POST /api/jobs/{id}/cancel': { params: (b) => ({ id: b.jobId }) },
+};

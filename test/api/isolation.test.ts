@@ -1,0 +1,191 @@
+/**
+ * Tenant isolation, generated from the OpenAPI document: every route is called with tenant A's
+ * session and with A's API token on tenant B's objects. Routes naming an object must answer 404;
+ * every other answer must not contain any of B's identifiers or names; and afterwards B's rows
+ * in every tenant table are exactly as before. A new route is covered without a new test; a
+ * route the walker cannot exercise fails until test/api/isolation.fixtures.ts teaches it.
+ */
+import { getTableName, is } from 'drizzle-orm';
+import { PgTable } from 'drizzle-orm/pg-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as schema from '../../src/db/schema.ts';
+import { generateCustomers } from '../../bench/generator/index.ts';
+import { loadGenerated } from '../../bench/generator/load.ts';
+import { createApiToken } from '../../src/modules/tenants/tenants.service.ts';
+import {
+  addTestStaff,
+  createTestContext,
+  createTestTenant,
+  loginOwner,
+  tokenClient,
+} from '../support/app.ts';
+import type { Client, TestContext, TestTenant } from '../support/app.ts';
+import { ISOLATION_FIXTURES } from './isolation.fixtures.ts';
+import type { BObjects } from './isolation.fixtures.ts';
+
+let ctx: TestContext;
+let a: TestTenant;
+let b: BObjects;
+
+const TENANT_TABLES = (Object.values(schema) as unknown[])
+  .filter((v): v is PgTable => is(v, PgTable))
+  .map(getTableName)
+  .filter((t) => !['tenants', 'rate_limit_events'].includes(t));
+
+async function snapshotOf(tenantId: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const table of TENANT_TABLES) {
+    const [row] = await ctx.database.query<{ h: string; n: number }>(
+      `SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS h, count(*)::int AS n FROM ${table} t WHERE tenant_id = $1`,
+      [tenantId],
+    );
+    out[table] = `${row?.n}:${row?.h}`;
+  }
+  const [tenant] = await ctx.database.query<{ t: string }>(
+    'SELECT t::text AS t FROM tenants t WHERE id = $1',
+    [tenantId],
+  );
+  out.tenants = tenant?.t ?? '';
+  return out;
+}
+
+async function seedTenantB(): Promise<BObjects> {
+  const tenant = await createTestTenant(ctx, { name: 'Salon Bee' });
+  const staff = await addTestStaff(ctx, tenant);
+  const owner = {
+    tenantId: tenant.tenantId,
+    staffId: tenant.ownerId,
+    role: 'owner' as const,
+    name: 'B owner',
+    via: 'session' as const,
+  };
+  const token = await createApiToken(ctx.database, owner, 'B integration');
+  const job = await ctx.deps.jobs.enqueue(
+    tenant.tenantId,
+    'isolation.never-runs',
+    { secret: 'b' },
+    tenant.ownerId,
+  );
+  const generated = [...generateCustomers({ seed: 7, n: 40, country: 'BE' })];
+  const loaded = await loadGenerated(ctx.database, generated, {
+    tenantId: tenant.tenantId,
+    history: { seed: 7 },
+  });
+  const customerIds = [...loaded.ids.values()];
+  const secrets = [
+    tenant.tenantId,
+    tenant.ownerEmail,
+    staff.email,
+    'Salon Bee',
+    token.id,
+    job.id,
+    ...customerIds,
+  ];
+  for (const c of generated) {
+    if (c.email) secrets.push(c.email);
+  }
+  const ids: Record<string, string> = {};
+  for (const [name, table] of [
+    ['appointmentId', 'appointments'],
+    ['invoiceId', 'invoices'],
+    ['noteId', 'customer_notes'],
+    ['loyaltyId', 'loyalty_ledger'],
+    ['subscriptionId', 'subscriptions'],
+    ['bookingRequestId', 'booking_requests'],
+    ['onlineAccountId', 'online_accounts'],
+  ] as const) {
+    const [row] = await ctx.database.query<{ id: string }>(
+      `SELECT id FROM ${table} WHERE tenant_id = $1 LIMIT 1`,
+      [tenant.tenantId],
+    );
+    if (row) {
+      ids[name] = row.id;
+      secrets.push(row.id);
+    }
+  }
+  return {
+    tenantId: tenant.tenantId,
+    slug: tenant.slug,
+    ownerId: tenant.ownerId,
+    staffId: staff.id,
+    tokenId: token.id,
+    jobId: job.id,
+    customerIds,
+    ids,
+    secrets,
+  };
+}
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  a = await createTestTenant(ctx, { name: 'Salon Aa' });
+  b = await seedTenantB();
+});
+afterAll(async () => ctx?.close());
+
+interface Route {
+  method: string;
+  path: string;
+}
+
+function routes(): Route[] {
+  const doc = ctx.app.swagger() as { paths: Record<string, Record<string, unknown>> };
+  const out: Route[] = [];
+  for (const [path, item] of Object.entries(doc.paths)) {
+    for (const method of Object.keys(item)) {
+      if (['get', 'post', 'put', 'patch', 'delete'].includes(method))
+        out.push({ method: method.toUpperCase(), path });
+    }
+  }
+  return out;
+}
+
+async function walk(client: Client, label: string): Promise<string[]> {
+  const problems: string[] = [];
+  for (const route of routes()) {
+    const key = `${route.method} ${route.path}`;
+    const fixture = ISOLATION_FIXTURES[key];
+    if (!fixture) {
+      problems.push(
+        `${key}: no fixture — teach test/api/isolation.fixtures.ts how to call it with B's objects`,
+      );
+      continue;
+    }
+    if (fixture.skip) continue;
+    const params = fixture.params?.(b) ?? {};
+    let url = route.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+      const value = params[name];
+      if (value === undefined) problems.push(`${key}: the fixture gives no value for {${name}}`);
+      return encodeURIComponent(value ?? 'missing');
+    });
+    const query = fixture.query?.(b);
+    if (query) url += `?${new URLSearchParams(query).toString()}`;
+    const res = await client.request(
+      route.method,
+      url,
+      fixture.body?.(b) ?? (route.method === 'GET' || route.method === 'DELETE' ? undefined : {}),
+    );
+    const expectation = fixture.expect ?? (route.path.includes('{') ? 'notFound' : 'noLeak');
+    if (expectation === 'notFound' && res.status !== 404)
+      problems.push(`${label} ${key}: expected 404, got ${res.status} ${res.text.slice(0, 200)}`);
+    if (res.status >= 500) problems.push(`${label} ${key}: ${res.status} ${res.text.slice(0, 200)}`);
+    const leaked = b.secrets.filter((s) => res.text.includes(s));
+    if (leaked.length > 0) problems.push(`${label} ${key}: leaks ${leaked.slice(0, 3).join(', ')}`);
+  }
+  return problems;
+}
+
+describe('tenant isolation over every route', () => {
+  it('knows the routes of every module', () => {
+    expect(routes().length).toBeGreaterThan(10);
+  });
+
+  it("never shows or changes tenant B's data to A's session or A's API token", async () => {
+    const before = await snapshotOf(b.tenantId);
+    const session = await loginOwner(ctx, a);
+    const token = await tokenClient(ctx, a);
+    const problems = [...(await walk(session, 'session')), ...(await walk(token, 'token'))];
+    expect(problems).toEqual([]);
+    expect(await snapshotOf(b.tenantId)).toEqual(before);
+  });
+});
