@@ -355,6 +355,12 @@ export const merges = pgTable(
     performedAt: ts('performed_at').notNull().defaultNow(),
     undoneAt: ts('undone_at'),
     undoneBy: uuid('undone_by'),
+    // 0301_merge_history.sql
+    choices: jsonb('choices').$type<Record<string, unknown>>().notNull().default({}),
+    afterState: jsonb('after_state').$type<Record<string, unknown>>().notNull().default({}),
+    undoResult: jsonb('undo_result').$type<Record<string, unknown>>(),
+    jobId: uuid('job_id'),
+    groupId: uuid('group_id'),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
 );
