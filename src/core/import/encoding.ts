@@ -46,7 +46,11 @@ function looksLikeUtf16(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.length, 4096);
   let even = 0;
   let odd = 0;
-  for (let i = 0; i < n; i++) if (bytes[i] === 0) i % 2 === 0 ? even++ : odd++;
+  for (let i = 0; i < n; i++) {
+    if (bytes[i] !== 0) continue;
+    if (i % 2 === 0) even++;
+    else odd++;
+  }
   const half = n / 2;
   return Math.max(even, odd) > half * 0.6 && Math.min(even, odd) < half * 0.05;
 }
