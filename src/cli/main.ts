@@ -1,4 +1,5 @@
 /** `node src/cli/main.ts <command> ...args` — one file per command in src/cli, registered here. */
+import { runBackup, runRestore } from './backup.ts';
 import { runDedupe } from './dedupe.ts';
 import { runStaffAdd, runStaffPassword, runTenantCreate } from './tenants.ts';
 
@@ -12,6 +13,8 @@ const COMMANDS: Record<string, Command> = {
   'tenant:create': runTenantCreate,
   'staff:add': runStaffAdd,
   'staff:password': runStaffPassword,
+  backup: runBackup,
+  restore: runRestore,
 };
 
 const [name, ...args] = process.argv.slice(2);

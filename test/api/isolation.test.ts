@@ -5,10 +5,7 @@
  * in every tenant table are exactly as before. A new route is covered without a new test; a
  * route the walker cannot exercise fails until test/api/isolation.fixtures.ts teaches it.
  */
-import { getTableName, is } from 'drizzle-orm';
-import { PgTable } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as schema from '../../src/db/schema.ts';
 import { generateCustomers } from '../../bench/generator/index.ts';
 import { loadGenerated } from '../../bench/generator/load.ts';
 import { createApiToken } from '../../src/modules/tenants/tenants.service.ts';
@@ -20,6 +17,7 @@ import {
   tokenClient,
 } from '../support/app.ts';
 import type { Client, TestContext, TestTenant } from '../support/app.ts';
+import { snapshotOf } from '../support/snapshot.ts';
 import { ISOLATION_FIXTURES } from './isolation.fixtures.ts';
 import type { BObjects } from './isolation.fixtures.ts';
 
@@ -27,27 +25,7 @@ let ctx: TestContext;
 let a: TestTenant;
 let b: BObjects;
 
-const TENANT_TABLES = (Object.values(schema) as unknown[])
-  .filter((v): v is PgTable => is(v, PgTable))
-  .map(getTableName)
-  .filter((t) => !['tenants', 'rate_limit_events'].includes(t));
-
-async function snapshotOf(tenantId: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const table of TENANT_TABLES) {
-    const [row] = await ctx.database.query<{ h: string; n: number }>(
-      `SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS h, count(*)::int AS n FROM ${table} t WHERE tenant_id = $1`,
-      [tenantId],
-    );
-    out[table] = `${row?.n}:${row?.h}`;
-  }
-  const [tenant] = await ctx.database.query<{ t: string }>(
-    'SELECT t::text AS t FROM tenants t WHERE id = $1',
-    [tenantId],
-  );
-  out.tenants = tenant?.t ?? '';
-  return out;
-}
+const snapshot = (tenantId: string) => snapshotOf(ctx.database, tenantId);
 
 async function seedTenantB(): Promise<BObjects> {
   const tenant = await createTestTenant(ctx, { name: 'Salon Bee' });
@@ -181,11 +159,11 @@ describe('tenant isolation over every route', () => {
   });
 
   it("never shows or changes tenant B's data to A's session or A's API token", async () => {
-    const before = await snapshotOf(b.tenantId);
+    const before = await snapshot(b.tenantId);
     const session = await loginOwner(ctx, a);
     const token = await tokenClient(ctx, a);
     const problems = [...(await walk(session, 'session')), ...(await walk(token, 'token'))];
     expect(problems).toEqual([]);
-    expect(await snapshotOf(b.tenantId)).toEqual(before);
+    expect(await snapshot(b.tenantId)).toEqual(before);
   });
 });
