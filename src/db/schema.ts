@@ -205,6 +205,10 @@ export const bookingRequests = pgTable(
     createdAt: created(),
     decidedAt: ts('decided_at'),
     decidedBy: uuid('decided_by'),
+    // 0401_intake.sql
+    serviceId: uuid('service_id'),
+    takenOver: jsonb('taken_over').$type<Record<string, unknown>>().notNull().default({}),
+    declineReason: text('decline_reason'),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
 );
@@ -281,6 +285,9 @@ export const onlineAccounts = pgTable(
     activatedAt: ts('activated_at'),
     disabledAt: ts('disabled_at'),
     lastLoginAt: ts('last_login_at'),
+    // 0401_intake.sql
+    invitedAt: ts('invited_at'),
+    invitedBy: uuid('invited_by'),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
 );
@@ -407,6 +414,109 @@ export const jobs = pgTable(
     createdAt: created(),
     startedAt: ts('started_at'),
     finishedAt: ts('finished_at'),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+);
+
+// 0401_intake.sql: the booking page's services, customers' sessions, CSV imports.
+export const bookingServices = pgTable(
+  'booking_services',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull(),
+    name: text('name').notNull(),
+    durationMinutes: integer('duration_minutes').notNull(),
+    priceCents: integer('price_cents').notNull().default(0),
+    position: integer('position').notNull().default(0),
+    active: boolean('active').notNull().default(true),
+    createdAt: created(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+);
+
+export const customerSessions = pgTable(
+  'customer_sessions',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: text('id').notNull(),
+    accountId: uuid('account_id').notNull(),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: created(),
+    lastSeenAt: ts('last_seen_at').notNull().defaultNow(),
+    expiresAt: ts('expires_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+);
+
+export const importStatuses = ['uploaded', 'planned', 'applying', 'applied', 'failed'] as const;
+export const importOnMatch = ['update-empty', 'overwrite', 'skip'] as const;
+export const importOnPossible = ['create', 'skip'] as const;
+
+export const imports = pgTable(
+  'imports',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull(),
+    fileName: text('file_name').notNull(),
+    fileBytes: integer('file_bytes').notNull(),
+    encoding: text('encoding').notNull(),
+    delimiter: text('delimiter').notNull(),
+    header: jsonb('header').$type<string[]>().notNull(),
+    rowCount: integer('row_count').notNull(),
+    mapping: jsonb('mapping').$type<(string | null)[]>(),
+    status: text('status').$type<(typeof importStatuses)[number]>().notNull().default('uploaded'),
+    onMatch: text('on_match').$type<(typeof importOnMatch)[number]>().notNull().default('update-empty'),
+    onPossible: text('on_possible').$type<(typeof importOnPossible)[number]>().notNull().default('create'),
+    summary: jsonb('summary').$type<Record<string, number>>().notNull().default({}),
+    plannedAt: ts('planned_at'),
+    jobId: uuid('job_id'),
+    appliedThrough: integer('applied_through').notNull().default(-1),
+    result: jsonb('result').$type<Record<string, number>>(),
+    error: text('error'),
+    createdBy: uuid('created_by'),
+    createdAt: created(),
+    appliedAt: ts('applied_at'),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
+);
+
+export const importRowOutcomes = ['new', 'match', 'possible', 'file_duplicate', 'invalid'] as const;
+export const importRowActions = ['created', 'updated', 'unchanged', 'skipped', 'invalid', 'failed'] as const;
+
+export const importRows = pgTable(
+  'import_rows',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    importId: uuid('import_id').notNull(),
+    idx: integer('idx').notNull(),
+    rowNumber: integer('row_number').notNull(),
+    cells: jsonb('cells').$type<string[]>().notNull(),
+    input: jsonb('input').$type<Record<string, unknown>>(),
+    outcome: text('outcome').$type<(typeof importRowOutcomes)[number]>(),
+    errors: jsonb('errors').$type<unknown[]>().notNull().default([]),
+    candidates: jsonb('candidates').$type<unknown[]>().notNull().default([]),
+    matchCustomerId: uuid('match_customer_id'),
+    matchReason: text('match_reason'),
+    duplicateOf: integer('duplicate_of'),
+    decision: text('decision').$type<'create' | 'skip' | 'match'>(),
+    decisionCustomerId: uuid('decision_customer_id'),
+    action: text('action').$type<(typeof importRowActions)[number]>(),
+    customerId: uuid('customer_id'),
+    message: text('message'),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.importId, t.idx] })],
+);
+
+export const importMappings = pgTable(
+  'import_mappings',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull(),
+    name: text('name').notNull(),
+    header: jsonb('header').$type<string[]>().notNull(),
+    mapping: jsonb('mapping').$type<(string | null)[]>().notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: created(),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
 );
