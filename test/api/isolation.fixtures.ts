@@ -9,19 +9,10 @@
  *   B identifier or name in the response);
  * - `skip`: why a route cannot take part (e.g. it ends A's own session) — use sparingly.
  */
-export interface BObjects {
-  tenantId: string;
-  slug: string;
-  ownerId: string;
-  staffId: string;
-  tokenId: string;
-  jobId: string;
-  customerIds: string[];
-  /** Other named objects of B, filled by the modules' seeders (notes, appointments, merges …). */
-  ids: Record<string, string>;
-  /** Strings that must never appear in an answer to A (names, e-mails, ids of B). */
-  secrets: string[];
-}
+import type { TenantObjects } from '../support/seed.ts';
+
+/** The other tenant's objects (or, for the fuzzer, the caller's own). */
+export type BObjects = TenantObjects;
 
 export interface RouteFixture {
   params?: (b: BObjects) => Record<string, string>;

@@ -6,98 +6,23 @@
  * route the walker cannot exercise fails until test/api/isolation.fixtures.ts teaches it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateCustomers } from '../../bench/generator/index.ts';
-import { loadGenerated } from '../../bench/generator/load.ts';
-import { createApiToken } from '../../src/modules/tenants/tenants.service.ts';
-import {
-  addTestStaff,
-  createTestContext,
-  createTestTenant,
-  loginOwner,
-  tokenClient,
-} from '../support/app.ts';
+import { createTestContext, createTestTenant, loginOwner, tokenClient } from '../support/app.ts';
+import { seedTenant } from '../support/seed.ts';
 import type { Client, TestContext, TestTenant } from '../support/app.ts';
 import { snapshotOf } from '../support/snapshot.ts';
 import { ISOLATION_FIXTURES } from './isolation.fixtures.ts';
-import type { BObjects } from './isolation.fixtures.ts';
+import type { TenantObjects } from '../support/seed.ts';
 
 let ctx: TestContext;
 let a: TestTenant;
-let b: BObjects;
+let b: TenantObjects;
 
 const snapshot = (tenantId: string) => snapshotOf(ctx.database, tenantId);
-
-async function seedTenantB(): Promise<BObjects> {
-  const tenant = await createTestTenant(ctx, { name: 'Salon Bee' });
-  const staff = await addTestStaff(ctx, tenant);
-  const owner = {
-    tenantId: tenant.tenantId,
-    staffId: tenant.ownerId,
-    role: 'owner' as const,
-    name: 'B owner',
-    via: 'session' as const,
-  };
-  const token = await createApiToken(ctx.database, owner, 'B integration');
-  const job = await ctx.deps.jobs.enqueue(
-    tenant.tenantId,
-    'isolation.never-runs',
-    { secret: 'b' },
-    tenant.ownerId,
-  );
-  const generated = [...generateCustomers({ seed: 7, n: 40, country: 'BE' })];
-  const loaded = await loadGenerated(ctx.database, generated, {
-    tenantId: tenant.tenantId,
-    history: { seed: 7 },
-  });
-  const customerIds = [...loaded.ids.values()];
-  const secrets = [
-    tenant.tenantId,
-    tenant.ownerEmail,
-    staff.email,
-    'Salon Bee',
-    token.id,
-    job.id,
-    ...customerIds,
-  ];
-  for (const c of generated) {
-    if (c.email) secrets.push(c.email);
-  }
-  const ids: Record<string, string> = {};
-  for (const [name, table] of [
-    ['appointmentId', 'appointments'],
-    ['invoiceId', 'invoices'],
-    ['noteId', 'customer_notes'],
-    ['loyaltyId', 'loyalty_ledger'],
-    ['subscriptionId', 'subscriptions'],
-    ['bookingRequestId', 'booking_requests'],
-    ['onlineAccountId', 'online_accounts'],
-  ] as const) {
-    const [row] = await ctx.database.query<{ id: string }>(
-      `SELECT id FROM ${table} WHERE tenant_id = $1 LIMIT 1`,
-      [tenant.tenantId],
-    );
-    if (row) {
-      ids[name] = row.id;
-      secrets.push(row.id);
-    }
-  }
-  return {
-    tenantId: tenant.tenantId,
-    slug: tenant.slug,
-    ownerId: tenant.ownerId,
-    staffId: staff.id,
-    tokenId: token.id,
-    jobId: job.id,
-    customerIds,
-    ids,
-    secrets,
-  };
-}
 
 beforeAll(async () => {
   ctx = await createTestContext();
   a = await createTestTenant(ctx, { name: 'Salon Aa' });
-  b = await seedTenantB();
+  b = await seedTenant(ctx, 'Salon Bee');
 });
 afterAll(async () => ctx?.close());
 

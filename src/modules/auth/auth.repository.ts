@@ -127,11 +127,18 @@ export async function findApiToken(
   return row;
 }
 
+/** Records use at most once a minute per token, so a busy integration does not write on every request. */
 export async function markApiTokenUsed(db: Db, tenantId: string, id: string, now: Date): Promise<void> {
   await db
     .update(apiTokens)
     .set({ lastUsedAt: now })
-    .where(and(eq(apiTokens.tenantId, tenantId), eq(apiTokens.id, id)));
+    .where(
+      and(
+        eq(apiTokens.tenantId, tenantId),
+        eq(apiTokens.id, id),
+        sql`(${apiTokens.lastUsedAt} IS NULL OR ${apiTokens.lastUsedAt} < ${new Date(now.getTime() - 60_000)})`,
+      ),
+    );
 }
 
 /** Events for `key` since `since`. */
