@@ -2,6 +2,8 @@
 import { authRoutes } from '../modules/auth/auth.routes.ts';
 import { healthRoutes } from '../modules/health/health.routes.ts';
 import { jobsRoutes } from '../modules/jobs/jobs.routes.ts';
+import { mergesJobs } from '../modules/merges/merges.bulk.ts';
+import { mergesRoutes } from '../modules/merges/merges.routes.ts';
 import { tenantsRoutes } from '../modules/tenants/tenants.routes.ts';
 import type { App, Deps } from './types.ts';
 
@@ -10,7 +12,8 @@ export const ROUTE_MODULES: ((app: App, deps: Deps) => void)[] = [
   authRoutes,
   tenantsRoutes,
   jobsRoutes,
+  mergesRoutes,
 ];
 
 /** Background job handlers of every module, registered on the app's job queue. */
-export const JOB_MODULES: ((deps: Deps) => void)[] = [];
+export const JOB_MODULES: ((deps: Deps) => void)[] = [mergesJobs];

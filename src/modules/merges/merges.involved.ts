@@ -1,0 +1,272 @@
+/**
+ * The profiles a merge involves, loaded once: their rows, every history row's id, appointments,
+ * online accounts, contact points and loyalty points — what the planner reads, what the merge
+ * row snapshots, and what the fingerprint covers.
+ *
+ * The fingerprint ties an apply to its preview. It is the hash of the request (ids, survivor,
+ * field choices, decisions) followed by one hash per profile over its version and state and the
+ * ids of its history rows (with the times and status of appointments and the state of online
+ * accounts, which decide clashes). When the apply's fingerprint differs, the part that differs
+ * names the profile that changed since the preview.
+ */
+import { createHash } from 'node:crypto';
+import type { Db } from '../../db/connection.ts';
+import { HISTORY_TABLES } from '../../core/merge/index.ts';
+import type { HistoryTable, MergeChoices, MergeCustomer } from '../../core/merge/index.ts';
+import { nameOf } from '../../core/customer/customer.ts';
+import type { CustomerRow } from '../customers/customers.repository.ts';
+import { lockCustomerRows, valuesOf } from '../customers/customers.repository.ts';
+import { AppError, notFound } from '../shared/errors.ts';
+import { isUuid } from '../shared/schemas.ts';
+import * as repo from './merges.repository.ts';
+import type { AccountRow, AppointmentRow, ContactPointRow, HistoryRowRef } from './merges.repository.ts';
+
+export interface MergeRequest {
+  ids: string[];
+  survivorId?: string | undefined;
+  fields?: MergeChoices['fields'];
+  choices?:
+    | {
+        onlineAccount?: string | undefined;
+        newsletter?: string | undefined;
+        cancelAppointments?: string[] | undefined;
+      }
+    | undefined;
+}
+
+export function choicesOf(request: MergeRequest): MergeChoices {
+  return {
+    survivorId: request.survivorId,
+    fields: request.fields,
+    onlineAccount: request.choices?.onlineAccount,
+    newsletter: request.choices?.newsletter,
+    cancelAppointments: request.choices?.cancelAppointments,
+  };
+}
+
+export interface Involved {
+  rows: Map<string, CustomerRow>;
+  history: HistoryRowRef[];
+  appointments: AppointmentRow[];
+  accounts: AccountRow[];
+  contactPoints: ContactPointRow[];
+  loyalty: Map<string, number>;
+  customers: MergeCustomer[];
+}
+
+const iso = (d: Date | null): string | null => (d === null ? null : d.toISOString());
+
+/**
+ * Loads the profiles (locked FOR UPDATE when `lock`, so nobody can change them or add history to
+ * them until the transaction ends: adding a row that references a customer needs a key-share
+ * lock, which FOR UPDATE blocks). Unknown, foreign and malformed ids are one 404.
+ */
+export async function loadInvolved(
+  db: Db,
+  tenantId: string,
+  ids: readonly string[],
+  opts: { lock: boolean; now: Date },
+): Promise<Involved> {
+  const unique = [...new Set(ids)];
+  if (!unique.every(isUuid)) throw notFound('customer');
+  const rows = opts.lock
+    ? await lockCustomerRows(db, tenantId, unique)
+    : await repo.customerRows(db, tenantId, unique);
+  if (rows.length !== unique.length) throw notFound('customer');
+  return assemble(db, tenantId, rows, opts.now);
+}
+
+async function assemble(db: Db, tenantId: string, customerRows: CustomerRow[], now: Date): Promise<Involved> {
+  const ids = customerRows.map((r) => r.id);
+  const history = await repo.historyRows(db, tenantId, ids);
+  const appointments = await repo.appointmentsOf(db, tenantId, ids);
+  const accounts = await repo.accountsOf(db, tenantId, ids);
+  const contactPoints = await repo.contactPointsOf(db, tenantId, ids);
+  const loyalty = await repo.loyaltyPointsOf(db, tenantId, ids);
+  return build(customerRows, history, appointments, accounts, contactPoints, loyalty, now);
+}
+
+/** Loads several disjoint sets of profiles at once (the bulk preview), without locks. */
+export async function loadInvolvedSets(
+  db: Db,
+  tenantId: string,
+  sets: readonly (readonly string[])[],
+  now: Date,
+): Promise<Map<string, CustomerRow> & { involved: (set: readonly string[]) => Involved | null }> {
+  const all = [...new Set(sets.flat())].filter(isUuid);
+  const rows: CustomerRow[] = [];
+  for (let i = 0; i < all.length; i += 1000)
+    rows.push(...(await repo.customerRows(db, tenantId, all.slice(i, i + 1000))));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const history = all.length === 0 ? [] : await repo.historyRows(db, tenantId, all);
+  const appointments = all.length === 0 ? [] : await repo.appointmentsOf(db, tenantId, all);
+  const accounts = all.length === 0 ? [] : await repo.accountsOf(db, tenantId, all);
+  const contactPoints = all.length === 0 ? [] : await repo.contactPointsOf(db, tenantId, all);
+  const loyalty =
+    all.length === 0 ? new Map<string, number>() : await repo.loyaltyPointsOf(db, tenantId, all);
+  const of = <T extends { customerId: string }>(list: T[], set: Set<string>) =>
+    list.filter((x) => set.has(x.customerId));
+  return Object.assign(byId, {
+    involved(set: readonly string[]): Involved | null {
+      const ids = new Set(set);
+      const members = [...ids].map((id) => byId.get(id));
+      if (members.some((m) => m === undefined)) return null;
+      return build(
+        members as CustomerRow[],
+        of(history, ids),
+        of(appointments, ids),
+        of(accounts, ids),
+        of(contactPoints, ids),
+        loyalty,
+        now,
+      );
+    },
+  });
+}
+
+function build(
+  customerRows: CustomerRow[],
+  history: HistoryRowRef[],
+  appointments: AppointmentRow[],
+  accounts: AccountRow[],
+  contactPoints: ContactPointRow[],
+  loyalty: Map<string, number>,
+  now: Date,
+): Involved {
+  const counts = new Map<string, Record<HistoryTable, number>>();
+  for (const r of customerRows)
+    counts.set(r.id, Object.fromEntries(HISTORY_TABLES.map((t) => [t, 0])) as Record<HistoryTable, number>);
+  for (const h of history) counts.get(h.customerId)![h.table]++;
+  const nowIso = now.toISOString();
+  const customers: MergeCustomer[] = customerRows.map((r) => {
+    const own = appointments.filter((a) => a.customerId === r.id);
+    const past = own
+      .filter((a) => a.status !== 'cancelled')
+      .map((a) => a.startAt.toISOString())
+      .filter((s) => s <= nowIso);
+    return {
+      id: r.id,
+      number: r.number,
+      values: valuesOf(r),
+      source: r.source,
+      customerSince: r.customerSince.toISOString(),
+      createdAt: r.createdAt.toISOString(),
+      newsletterConsentAt: iso(r.newsletterConsentAt),
+      newsletterConsentSource: r.newsletterConsentSource,
+      archivedAt: iso(r.archivedAt),
+      mergedInto: r.mergedInto,
+      deletedAt: iso(r.deletedAt),
+      erasedAt: iso(r.erasedAt),
+      history: counts.get(r.id)!,
+      loyaltyPoints: loyalty.get(r.id) ?? 0,
+      lastAppointmentAt: past.length === 0 ? null : past.reduce((a, b) => (a > b ? a : b)),
+      appointments: own.map((a) => ({
+        id: a.id,
+        startAt: a.startAt.toISOString(),
+        endAt: a.endAt.toISOString(),
+        status: a.status,
+        service: a.service,
+      })),
+      onlineAccounts: accounts
+        .filter((a) => a.customerId === r.id)
+        .map((a) => ({
+          id: a.id,
+          loginEmail: a.loginEmail,
+          state: a.state,
+          createdAt: a.createdAt.toISOString(),
+          activatedAt: iso(a.activatedAt),
+          lastLoginAt: iso(a.lastLoginAt),
+        })),
+      contactPoints: contactPoints
+        .filter((p) => p.customerId === r.id)
+        .map((p) => ({ kind: p.kind, value: p.value, normalized: p.normalized })),
+    };
+  });
+  return {
+    rows: new Map(customerRows.map((r) => [r.id, r])),
+    history,
+    appointments,
+    accounts,
+    contactPoints,
+    loyalty,
+    customers,
+  };
+}
+
+const hash = (text: string): string => createHash('sha256').update(text).digest('base64url').slice(0, 16);
+
+/** A stable JSON text: object keys sorted, so equal requests hash equally. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : 1));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+function requestHash(request: MergeRequest): string {
+  return hash(
+    canonical({
+      ids: [...new Set(request.ids)].sort(),
+      survivorId: request.survivorId,
+      fields: request.fields,
+      onlineAccount: request.choices?.onlineAccount,
+      newsletter: request.choices?.newsletter,
+      cancel: [...new Set(request.choices?.cancelAppointments ?? [])].sort(),
+    }),
+  );
+}
+
+function customerHash(involved: Involved, id: string): string {
+  const r = involved.rows.get(id)!;
+  const parts = [
+    r.id,
+    r.version,
+    r.updatedAt.toISOString(),
+    r.mergedInto ?? '',
+    iso(r.archivedAt) ?? '',
+    iso(r.deletedAt) ?? '',
+    ...involved.history
+      .filter((h) => h.customerId === id)
+      .map((h) => `${h.table}:${h.id}`)
+      .sort(),
+    ...involved.appointments
+      .filter((a) => a.customerId === id)
+      .map((a) => `appt:${a.id}:${a.startAt.toISOString()}:${a.endAt.toISOString()}:${a.status}`)
+      .sort(),
+    ...involved.accounts
+      .filter((a) => a.customerId === id)
+      .map((a) => `acct:${a.id}:${a.state}`)
+      .sort(),
+  ];
+  return hash(parts.join('|'));
+}
+
+export function fingerprintOf(request: MergeRequest, involved: Involved): string {
+  const ids = [...involved.rows.keys()].sort();
+  return [requestHash(request), ...ids.map((id) => customerHash(involved, id))].join('.');
+}
+
+/**
+ * Refuses an apply whose request or profiles differ from its preview: 409 `merge_stale` naming
+ * the first profile that changed, or 400 `merge_preview_mismatch` when the request itself is not
+ * the one that was previewed.
+ */
+export function checkFingerprint(given: string, request: MergeRequest, involved: Involved): void {
+  const ids = [...involved.rows.keys()].sort();
+  const [givenRequest, ...givenCustomers] = given.split('.');
+  if (givenRequest !== requestHash(request) || givenCustomers.length !== ids.length) {
+    throw new AppError(400, 'merge_preview_mismatch', { field: 'fingerprint' });
+  }
+  ids.forEach((id, i) => {
+    if (givenCustomers[i] === customerHash(involved, id)) return;
+    const row = involved.rows.get(id)!;
+    throw new AppError(409, 'merge_stale', {
+      params: { number: row.number, name: nameOf(row) },
+      details: { customerId: id, number: row.number },
+    });
+  });
+}

@@ -1,0 +1,534 @@
+/**
+ * SQL of merges: reading the profiles and history a merge involves, moving history rows between
+ * customers, and the merge history itself. Every function takes the tenant id and filters by it.
+ * Table names come only from HISTORY_TABLES, never from input.
+ */
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
+import type { Db } from '../../db/connection.ts';
+import { rows } from '../../db/connection.ts';
+import { customers, merges } from '../../db/schema.ts';
+import type { CustomerRow } from '../customers/customers.repository.ts';
+import { HISTORY_TABLES } from '../../core/merge/index.ts';
+import type { HistoryTable } from '../../core/merge/index.ts';
+
+const uuids = (ids: readonly string[]): SQL => sql`${sql.param([...ids])}::uuid[]`;
+const table = (t: HistoryTable): SQL => sql.raw(t);
+
+/** Customer rows by id, whatever their state (no lock: previews and comparisons). */
+export async function customerRows(db: Db, tenantId: string, ids: readonly string[]): Promise<CustomerRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(customers)
+    .where(and(eq(customers.tenantId, tenantId), sql`${customers.id} = ANY(${uuids(ids)})`));
+}
+
+/**
+ * A timestamp from a raw query: Drizzle's drivers hand timestamptz to `execute` as PostgreSQL's
+ * text form ("2022-03-24 09:30:00.123+00"), not as a Date.
+ */
+export function toDate(value: unknown): Date {
+  if (value instanceof Date) return value;
+  const text = String(value)
+    .replace(' ', 'T')
+    .replace(/([+-]\d{2})$/, '$1:00');
+  const date = new Date(text);
+  if (Number.isNaN(date.getTime())) throw new Error(`Not a timestamp: ${String(value)}`);
+  return date;
+}
+const toDateOrNull = (value: unknown): Date | null =>
+  value === null || value === undefined ? null : toDate(value);
+
+export interface HistoryRowRef {
+  table: HistoryTable;
+  customerId: string;
+  id: string;
+}
+
+/** Every history row of these customers: which table, whose, which id. */
+export async function historyRows(
+  db: Db,
+  tenantId: string,
+  customerIds: readonly string[],
+): Promise<HistoryRowRef[]> {
+  const parts = HISTORY_TABLES.map(
+    (t) =>
+      sql`SELECT ${t}::text AS "table", customer_id AS "customerId", id FROM ${table(t)} WHERE tenant_id = ${tenantId} AND customer_id = ANY(${uuids(customerIds)})`,
+  );
+  return rows<HistoryRowRef>(db, sql.join(parts, sql` UNION ALL `));
+}
+
+export interface AppointmentRow {
+  id: string;
+  customerId: string;
+  startAt: Date;
+  endAt: Date;
+  status: string;
+  service: string;
+}
+
+export async function appointmentsOf(
+  db: Db,
+  tenantId: string,
+  customerIds: readonly string[],
+): Promise<AppointmentRow[]> {
+  const result = await rows<AppointmentRow>(
+    db,
+    sql`SELECT id, customer_id AS "customerId", start_at AS "startAt", end_at AS "endAt", status, service
+        FROM appointments WHERE tenant_id = ${tenantId} AND customer_id = ANY(${uuids(customerIds)})`,
+  );
+  return result.map((r) => ({ ...r, startAt: toDate(r.startAt), endAt: toDate(r.endAt) }));
+}
+
+export interface AccountRow {
+  id: string;
+  customerId: string;
+  loginEmail: string;
+  state: 'invited' | 'active' | 'disabled';
+  disabledReason: string | null;
+  disabledAt: Date | null;
+  createdAt: Date;
+  activatedAt: Date | null;
+  lastLoginAt: Date | null;
+}
+
+export async function accountsOf(
+  db: Db,
+  tenantId: string,
+  customerIds: readonly string[],
+): Promise<AccountRow[]> {
+  const result = await rows<AccountRow>(
+    db,
+    sql`SELECT id, customer_id AS "customerId", login_email AS "loginEmail", state, disabled_reason AS "disabledReason",
+               disabled_at AS "disabledAt", created_at AS "createdAt", activated_at AS "activatedAt", last_login_at AS "lastLoginAt"
+        FROM online_accounts WHERE tenant_id = ${tenantId} AND customer_id = ANY(${uuids(customerIds)})`,
+  );
+  return result.map((r) => ({
+    ...r,
+    disabledAt: toDateOrNull(r.disabledAt),
+    createdAt: toDate(r.createdAt),
+    activatedAt: toDateOrNull(r.activatedAt),
+    lastLoginAt: toDateOrNull(r.lastLoginAt),
+  }));
+}
+
+export interface ContactPointRow {
+  id: string;
+  customerId: string;
+  kind: 'email' | 'phone';
+  value: string;
+  normalized: string | null;
+  label: string | null;
+  origin: string;
+  mergeId: string | null;
+  createdAt: Date;
+}
+
+export async function contactPointsOf(
+  db: Db,
+  tenantId: string,
+  customerIds: readonly string[],
+): Promise<ContactPointRow[]> {
+  const result = await rows<ContactPointRow>(
+    db,
+    sql`SELECT id, customer_id AS "customerId", kind, value, normalized, label, origin, merge_id AS "mergeId", created_at AS "createdAt"
+        FROM customer_contact_points WHERE tenant_id = ${tenantId} AND customer_id = ANY(${uuids(customerIds)})`,
+  );
+  return result.map((r) => ({ ...r, createdAt: toDate(r.createdAt) }));
+}
+
+export async function loyaltyPointsOf(
+  db: Db,
+  tenantId: string,
+  customerIds: readonly string[],
+): Promise<Map<string, number>> {
+  const result = await rows<{ customerId: string; points: number }>(
+    db,
+    sql`SELECT customer_id AS "customerId", coalesce(sum(points), 0)::int AS points FROM loyalty_ledger
+        WHERE tenant_id = ${tenantId} AND customer_id = ANY(${uuids(customerIds)}) GROUP BY customer_id`,
+  );
+  return new Map(result.map((r) => [r.customerId, r.points]));
+}
+
+/** Moves every row of `from` customers in one table to `to`; returns how many moved. */
+export async function moveAll(
+  db: Db,
+  tenantId: string,
+  t: HistoryTable,
+  from: readonly string[],
+  to: string,
+): Promise<number> {
+  const moved = await rows<{ id: string }>(
+    db,
+    sql`UPDATE ${table(t)} SET customer_id = ${to} WHERE tenant_id = ${tenantId} AND customer_id = ANY(${uuids(from)}) RETURNING id`,
+  );
+  return moved.length;
+}
+
+/** Moves the given rows back from `from` to `to`, leaving rows that are no longer on `from`. */
+export async function moveBack(
+  db: Db,
+  tenantId: string,
+  t: HistoryTable,
+  ids: readonly string[],
+  from: string,
+  to: string,
+): Promise<number> {
+  if (ids.length === 0) return 0;
+  const moved = await rows<{ id: string }>(
+    db,
+    sql`UPDATE ${table(t)} SET customer_id = ${to}
+        WHERE tenant_id = ${tenantId} AND customer_id = ${from} AND id = ANY(${uuids(ids)}) RETURNING id`,
+  );
+  return moved.length;
+}
+
+export async function notePositions(
+  db: Db,
+  tenantId: string,
+  customerIds: readonly string[],
+): Promise<{ id: string; customerId: string; position: number }[]> {
+  return rows(
+    db,
+    sql`SELECT id, customer_id AS "customerId", position FROM customer_notes
+        WHERE tenant_id = ${tenantId} AND customer_id = ANY(${uuids(customerIds)}) ORDER BY position, created_at, id`,
+  );
+}
+
+/** Puts notes on `customerId` at the given positions (append on merge, restore on undo). */
+export async function placeNotes(
+  db: Db,
+  tenantId: string,
+  customerId: string,
+  placement: readonly { id: string; position: number }[],
+  onlyFrom?: string,
+): Promise<number> {
+  if (placement.length === 0) return 0;
+  const moved = await rows<{ id: string }>(
+    db,
+    sql`UPDATE customer_notes n SET customer_id = ${customerId}, position = v.position
+        FROM unnest(${uuids(placement.map((p) => p.id))}, ${sql.param(placement.map((p) => p.position))}::int[]) AS v(id, position)
+        WHERE n.tenant_id = ${tenantId} AND n.id = v.id ${onlyFrom ? sql`AND n.customer_id = ${onlyFrom}` : sql``}
+        RETURNING n.id`,
+  );
+  return moved.length;
+}
+
+export async function insertContactPoints(
+  db: Db,
+  tenantId: string,
+  points: readonly {
+    id: string;
+    customerId: string;
+    kind: string;
+    value: string;
+    normalized: string;
+    mergeId: string;
+  }[],
+  now: Date,
+): Promise<void> {
+  if (points.length === 0) return;
+  await db.execute(
+    sql`INSERT INTO customer_contact_points (tenant_id, id, customer_id, kind, value, normalized, origin, merge_id, created_at)
+        SELECT ${tenantId}, v.id, v.customer_id, v.kind, v.value, v.normalized, 'merge', v.merge_id, ${now}
+        FROM unnest(${uuids(points.map((p) => p.id))}, ${uuids(points.map((p) => p.customerId))},
+                    ${sql.param(points.map((p) => p.kind))}::text[], ${sql.param(points.map((p) => p.value))}::text[],
+                    ${sql.param(points.map((p) => p.normalized))}::text[], ${uuids(points.map((p) => p.mergeId))})
+             AS v(id, customer_id, kind, value, normalized, merge_id)`,
+  );
+}
+
+export async function deleteMergeContactPoints(
+  db: Db,
+  tenantId: string,
+  mergeId: string,
+  ids: readonly string[],
+): Promise<number> {
+  if (ids.length === 0) return 0;
+  const deleted = await rows<{ id: string }>(
+    db,
+    sql`DELETE FROM customer_contact_points WHERE tenant_id = ${tenantId} AND merge_id = ${mergeId}
+        AND origin = 'merge' AND id = ANY(${uuids(ids)}) RETURNING id`,
+  );
+  return deleted.length;
+}
+
+export async function disableAccounts(
+  db: Db,
+  tenantId: string,
+  ids: readonly string[],
+  reason: string,
+  now: Date,
+): Promise<void> {
+  if (ids.length === 0) return;
+  await db.execute(
+    sql`UPDATE online_accounts SET state = 'disabled', disabled_reason = ${reason}, disabled_at = ${now}
+        WHERE tenant_id = ${tenantId} AND id = ANY(${uuids(ids)})`,
+  );
+}
+
+export interface AccountState {
+  id: string;
+  state: string;
+  disabledReason: string | null;
+  disabledAt: string | null;
+}
+
+/** Gives accounts back the state they had, if they still have the one `reason` left them in. */
+export async function restoreAccounts(
+  db: Db,
+  tenantId: string,
+  states: readonly AccountState[],
+  reason: string,
+): Promise<number> {
+  if (states.length === 0) return 0;
+  const restored = await rows<{ id: string }>(
+    db,
+    sql`UPDATE online_accounts a SET state = v.state, disabled_reason = v.reason, disabled_at = v.at
+        FROM unnest(${uuids(states.map((s) => s.id))}, ${sql.param(states.map((s) => s.state))}::text[],
+                    ${sql.param(states.map((s) => s.disabledReason))}::text[], ${sql.param(states.map((s) => s.disabledAt))}::timestamptz[])
+             AS v(id, state, reason, at)
+        WHERE a.tenant_id = ${tenantId} AND a.id = v.id AND a.state = 'disabled' AND a.disabled_reason = ${reason}
+        RETURNING a.id`,
+  );
+  return restored.length;
+}
+
+/** Live logins (not disabled) of the tenant with one of these e-mails, other than the given accounts. */
+export async function liveLoginsWithEmail(
+  db: Db,
+  tenantId: string,
+  emails: readonly string[],
+  except: readonly string[],
+): Promise<{ id: string; loginEmail: string; customerId: string }[]> {
+  if (emails.length === 0) return [];
+  return rows(
+    db,
+    sql`SELECT id, login_email AS "loginEmail", customer_id AS "customerId" FROM online_accounts
+        WHERE tenant_id = ${tenantId} AND state <> 'disabled'
+          AND lower(login_email) = ANY(${sql.param(emails.map((e) => e.toLowerCase()))}::text[])
+          AND NOT (id = ANY(${uuids(except)}))`,
+  );
+}
+
+export async function setAppointmentStatus(
+  db: Db,
+  tenantId: string,
+  changes: readonly { id: string; status: string }[],
+  onlyIfStatus: string | null,
+  now: Date,
+): Promise<number> {
+  if (changes.length === 0) return 0;
+  const changed = await rows<{ id: string }>(
+    db,
+    sql`UPDATE appointments a SET status = v.status, updated_at = ${now}
+        FROM unnest(${uuids(changes.map((c) => c.id))}, ${sql.param(changes.map((c) => c.status))}::text[]) AS v(id, status)
+        WHERE a.tenant_id = ${tenantId} AND a.id = v.id ${onlyIfStatus ? sql`AND a.status = ${onlyIfStatus}` : sql``}
+        RETURNING a.id`,
+  );
+  return changed.length;
+}
+
+export async function markMergedAway(
+  db: Db,
+  tenantId: string,
+  ids: readonly string[],
+  survivorId: string,
+  now: Date,
+): Promise<void> {
+  await db.execute(
+    sql`UPDATE customers SET merged_into = ${survivorId}, merged_at = ${now}, updated_at = ${now}, version = version + 1
+        WHERE tenant_id = ${tenantId} AND id = ANY(${uuids(ids)})`,
+  );
+}
+
+export async function revive(db: Db, tenantId: string, ids: readonly string[], now: Date): Promise<void> {
+  await db.execute(
+    sql`UPDATE customers SET merged_into = NULL, merged_at = NULL, updated_at = ${now}, version = version + 1
+        WHERE tenant_id = ${tenantId} AND id = ANY(${uuids(ids)})`,
+  );
+}
+
+/**
+ * Open duplicate groups with a merged-away member: 'merged' when the merge covered the whole
+ * group, 'stale' when members are left (the next scan regroups them). Returns what changed.
+ */
+export async function closeDuplicateGroups(
+  db: Db,
+  tenantId: string,
+  mergedIds: readonly string[],
+  involvedIds: readonly string[],
+): Promise<{ id: string; status: string }[]> {
+  return rows(
+    db,
+    sql`UPDATE duplicate_groups SET status = CASE WHEN member_ids <@ ${uuids(involvedIds)} THEN 'merged' ELSE 'stale' END
+        WHERE tenant_id = ${tenantId} AND status = 'open' AND member_ids && ${uuids(mergedIds)}
+        RETURNING id, status`,
+  );
+}
+
+/** Reopens groups a merge closed, if nothing else has changed their status since. */
+export async function reopenDuplicateGroups(
+  db: Db,
+  tenantId: string,
+  groups: readonly { id: string; status: string }[],
+): Promise<void> {
+  for (const status of ['merged', 'stale']) {
+    const ids = groups.filter((g) => g.status === status).map((g) => g.id);
+    if (ids.length === 0) continue;
+    await db.execute(
+      sql`UPDATE duplicate_groups SET status = 'open' WHERE tenant_id = ${tenantId} AND id = ANY(${uuids(ids)}) AND status = ${status}`,
+    );
+  }
+}
+
+export interface DuplicateGroupRow {
+  id: string;
+  probability: number;
+  memberIds: string[];
+  status: string;
+}
+
+export async function openGroupsAbove(
+  db: Db,
+  tenantId: string,
+  minProbability: number,
+  limit: number,
+): Promise<DuplicateGroupRow[]> {
+  return rows(
+    db,
+    sql`SELECT id, probability, member_ids AS "memberIds", status FROM duplicate_groups
+        WHERE tenant_id = ${tenantId} AND status = 'open' AND probability >= ${minProbability}
+        ORDER BY probability DESC, id LIMIT ${limit}`,
+  );
+}
+
+export async function findGroups(
+  db: Db,
+  tenantId: string,
+  ids: readonly string[],
+): Promise<DuplicateGroupRow[]> {
+  return rows(
+    db,
+    sql`SELECT id, probability, member_ids AS "memberIds", status FROM duplicate_groups
+        WHERE tenant_id = ${tenantId} AND id = ANY(${uuids(ids)})`,
+  );
+}
+
+// The merge history.
+
+export type MergeRow = typeof merges.$inferSelect;
+
+export async function insertMerge(db: Db, row: typeof merges.$inferInsert): Promise<void> {
+  await db.insert(merges).values(row);
+}
+
+export async function findMerge(
+  db: Db,
+  tenantId: string,
+  id: string,
+  lock = false,
+): Promise<MergeRow | undefined> {
+  const query = db
+    .select()
+    .from(merges)
+    .where(and(eq(merges.tenantId, tenantId), eq(merges.id, id)));
+  const [row] = lock ? await query.for('update') : await query;
+  return row;
+}
+
+export async function finishUndo(
+  db: Db,
+  tenantId: string,
+  id: string,
+  by: string | null,
+  now: Date,
+  result: Record<string, unknown>,
+): Promise<void> {
+  await db
+    .update(merges)
+    .set({ undoneAt: now, undoneBy: by, undoResult: result })
+    .where(and(eq(merges.tenantId, tenantId), eq(merges.id, id)));
+}
+
+/** Merges after `after`, not undone, that merged one of `customerIds` away. */
+export async function laterMergesAway(
+  db: Db,
+  tenantId: string,
+  after: Date,
+  customerIds: readonly string[],
+): Promise<MergeRow[]> {
+  return db
+    .select()
+    .from(merges)
+    .where(
+      and(
+        eq(merges.tenantId, tenantId),
+        sql`${merges.undoneAt} IS NULL`,
+        sql`${merges.performedAt} >= ${after}`,
+        sql`${merges.mergedIds} && ${uuids(customerIds)}`,
+      ),
+    )
+    .orderBy(desc(merges.performedAt));
+}
+
+export interface MergeListFilter {
+  customerId?: string | undefined;
+  limit: number;
+  offset: number;
+}
+
+function listWhere(tenantId: string, filter: Pick<MergeListFilter, 'customerId'>): SQL | undefined {
+  return and(
+    eq(merges.tenantId, tenantId),
+    filter.customerId
+      ? sql`(${merges.survivorId} = ${filter.customerId} OR ${merges.mergedIds} @> ARRAY[${filter.customerId}]::uuid[])`
+      : undefined,
+  );
+}
+
+export async function listMerges(db: Db, tenantId: string, filter: MergeListFilter): Promise<MergeRow[]> {
+  return db
+    .select()
+    .from(merges)
+    .where(listWhere(tenantId, filter))
+    .orderBy(desc(merges.performedAt), desc(merges.id))
+    .limit(filter.limit)
+    .offset(filter.offset);
+}
+
+export async function countMerges(db: Db, tenantId: string, filter: Pick<MergeListFilter, 'customerId'>) {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(merges)
+    .where(listWhere(tenantId, filter));
+  return row?.n ?? 0;
+}
+
+/** The merge a bulk job made of one duplicate group, if it got that far. */
+export async function findJobMerge(
+  db: Db,
+  tenantId: string,
+  jobId: string,
+  groupId: string,
+): Promise<MergeRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(merges)
+    .where(and(eq(merges.tenantId, tenantId), eq(merges.jobId, jobId), eq(merges.groupId, groupId)));
+  return row;
+}
+
+export async function staffNames(
+  db: Db,
+  tenantId: string,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const result = await rows<{ id: string; name: string }>(
+    db,
+    sql`SELECT id, name FROM staff_users WHERE tenant_id = ${tenantId} AND id = ANY(${uuids(ids)})`,
+  );
+  return new Map(result.map((r) => [r.id, r.name]));
+}
