@@ -1,6 +1,8 @@
 /** Every module's routes, registered in this order. A new module adds one line here. */
 import { authRoutes } from '../modules/auth/auth.routes.ts';
 import { healthRoutes } from '../modules/health/health.routes.ts';
+import { importsJobs } from '../modules/imports/imports.jobs.ts';
+import { importsRoutes } from '../modules/imports/imports.routes.ts';
 import { jobsRoutes } from '../modules/jobs/jobs.routes.ts';
 import { mergesJobs } from '../modules/merges/merges.bulk.ts';
 import { mergesRoutes } from '../modules/merges/merges.routes.ts';
@@ -13,7 +15,8 @@ export const ROUTE_MODULES: ((app: App, deps: Deps) => void)[] = [
   tenantsRoutes,
   jobsRoutes,
   mergesRoutes,
+  importsRoutes,
 ];
 
 /** Background job handlers of every module, registered on the app's job queue. */
-export const JOB_MODULES: ((deps: Deps) => void)[] = [mergesJobs];
+export const JOB_MODULES: ((deps: Deps) => void)[] = [mergesJobs, importsJobs];

@@ -22,6 +22,9 @@ export interface RouteFixture {
   skip?: string;
 }
 
+/** For objects the seeder does not make for B: a well-formed id nobody has. */
+const NO_SUCH_ID = '00000000-0000-4000-8000-00000000b0b0';
+
 export const ISOLATION_FIXTURES: Record<string, RouteFixture> = {
   'GET /api/health': { expect: 'noLeak' },
   'POST /api/auth/login': {
@@ -43,4 +46,29 @@ export const ISOLATION_FIXTURES: Record<string, RouteFixture> = {
   'GET /api/jobs': { expect: 'noLeak' },
   'GET /api/jobs/{id}': { params: (b) => ({ id: b.jobId }) },
   'POST /api/jobs/{id}/cancel': { params: (b) => ({ id: b.jobId }) },
+  // imports (B's own imports are covered by src/modules/imports/imports.routes.test.ts)
+  'POST /api/imports': { expect: 'noLeak' },
+  'GET /api/imports': { expect: 'noLeak' },
+  'GET /api/imports/{id}': { params: (b) => ({ id: b.ids.importId ?? NO_SUCH_ID }) },
+  'PATCH /api/imports/{id}': {
+    params: (b) => ({ id: b.ids.importId ?? NO_SUCH_ID }),
+    body: () => ({ onMatch: 'skip' }),
+  },
+  'POST /api/imports/{id}/plan': {
+    params: (b) => ({ id: b.ids.importId ?? NO_SUCH_ID }),
+    body: () => ({ mapping: ['firstName'] }),
+  },
+  'GET /api/imports/{id}/rows': { params: (b) => ({ id: b.ids.importId ?? NO_SUCH_ID }) },
+  'PUT /api/imports/{id}/rows/{idx}/decision': {
+    params: (b) => ({ id: b.ids.importId ?? NO_SUCH_ID, idx: '0' }),
+    body: () => ({ decision: 'skip' }),
+  },
+  'POST /api/imports/{id}/apply': { params: (b) => ({ id: b.ids.importId ?? NO_SUCH_ID }) },
+  'GET /api/imports/{id}/report': { params: (b) => ({ id: b.ids.importId ?? NO_SUCH_ID }) },
+  'GET /api/import-mappings': { expect: 'noLeak' },
+  'POST /api/import-mappings': {
+    body: () => ({ name: 'walker', header: ['Naam'], mapping: ['fullName'] }),
+    expect: 'noLeak',
+  },
+  'DELETE /api/import-mappings/{id}': { params: (b) => ({ id: b.ids.importMappingId ?? NO_SUCH_ID }) },
 };

@@ -2,7 +2,7 @@
  * Every row through the same validation as editing a customer (src/core/customer/validate.ts),
  * with each error pointing at the row (as a spreadsheet numbers it) and the column it came from.
  */
-import type { CustomerInput } from '../customer/customer.ts';
+import type { CustomerInput, CustomerValues } from '../customer/customer.ts';
 import { EMPTY_VALUES, validateCustomer } from '../customer/validate.ts';
 import type { ValidationContext } from '../customer/validate.ts';
 import { rowToInput } from './convert.ts';
@@ -23,6 +23,8 @@ export interface CheckedRow {
   rowNumber: number;
   /** What would be written: only the fields the row has a value for. */
   input: CustomerInput;
+  /** The validated values (phones with their E.164 form), null when the row has errors. */
+  values: CustomerValues | null;
   errors: RowError[];
 }
 
@@ -53,6 +55,7 @@ export function checkRow(
   };
   const errors: RowError[] = conversion.map((e) => ({ ...e, column: columnName(e.field) }));
   const result = validateCustomer(input, EMPTY_VALUES, ctx);
+  const values = result.ok && errors.length === 0 ? result.values : null;
   if (!result.ok) {
     for (const e of result.errors) {
       errors.push({
@@ -63,5 +66,5 @@ export function checkRow(
       });
     }
   }
-  return { index, rowNumber, input, errors };
+  return { index, rowNumber, input, values, errors };
 }
