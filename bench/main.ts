@@ -1,8 +1,10 @@
 /** `node bench/main.ts <name> [args]`: runs one benchmark; progress on stderr, the JSON result last on stdout. */
 import { benchAccuracy } from './accuracy.ts';
+import { benchSearch } from './search.ts';
 
 const BENCHES: Record<string, (args: string[]) => Promise<object>> = {
   accuracy: benchAccuracy,
+  search: benchSearch,
 };
 
 const [name, ...args] = process.argv.slice(2);

@@ -313,6 +313,30 @@ export const customerMatchFeatures = pgTable(
   (t) => [primaryKey({ columns: [t.tenantId, t.customerId] })],
 );
 
+/**
+ * Customer search (migration 0201): the strings a search can start with, per live customer, and
+ * the tenant's dictionary of name words for typo lookups. Derived data kept by triggers.
+ */
+export const customerSearchTerms = pgTable(
+  'customer_search_terms',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    customerId: uuid('customer_id').notNull(),
+    term: text('term').notNull(),
+    archived: boolean('archived').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.customerId, t.term] })],
+);
+
+export const customerSearchWords = pgTable(
+  'customer_search_words',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    word: text('word').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.word] })],
+);
+
 export const matchModels = pgTable('match_models', {
   tenantId: uuid('tenant_id').primaryKey(),
   params: jsonb('params').notNull(),

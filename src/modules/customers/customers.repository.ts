@@ -1,5 +1,5 @@
 /** SQL of customer rows. Every function takes the tenant id and filters by it. */
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection.ts';
 import { customerContactPoints, customers, tenants } from '../../db/schema.ts';
 import type { Customer } from '../../db/schema.ts';
@@ -66,6 +66,21 @@ export async function findCustomerRow(
     .from(customers)
     .where(and(eq(customers.tenantId, tenantId), eq(customers.id, id)));
   return row;
+}
+
+/** Rows by id, whatever their state; ids of other tenants are simply not found. */
+export async function findCustomerRows(
+  db: Db,
+  tenantId: string,
+  ids: readonly string[],
+): Promise<Map<string, CustomerRow>> {
+  const valid = ids.filter(isUuid);
+  if (valid.length === 0) return new Map();
+  const found = await db
+    .select()
+    .from(customers)
+    .where(and(eq(customers.tenantId, tenantId), inArray(customers.id, valid)));
+  return new Map(found.map((r) => [r.id, r]));
 }
 
 export async function findCustomerRowByNumber(

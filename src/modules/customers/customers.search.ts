@@ -1,0 +1,348 @@
+/**
+ * The customer list and its live search. A search is one SQL statement of a few range scans of
+ * the search-terms B-tree (migration 0201), each reading at most SCAN_BUDGET index entries, that
+ * returns only the page: a keystroke costs about the same at a thousand customers as at a
+ * million, and PGlite (where every returned row is costly) returns at most `limit` rows.
+ *
+ * Relevance order: the customer whose number was typed; then phone, e-mail and name matches in
+ * the order of the matched term (so a whole word comes before longer words: "peeters" before
+ * "peetersen"); then customers having every typed word somewhere in their names ("broeck
+ * katrien"); then, only while the page is not full, names with one typo per word of four letters
+ * or more. Sorted by a column, the matches within the scan budget are sorted.
+ */
+import { sql } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
+import type { Db } from '../../db/connection.ts';
+import { rows } from '../../db/connection.ts';
+import type { Source } from '../../core/customer/customer.ts';
+import { findCustomerRowByNumber, findCustomerRows } from './customers.repository.ts';
+import { parseSearch, prefixUpperBound, startsWithOneTypo } from './searchQuery.ts';
+
+export type ArchivedFilter = 'active' | 'archived' | 'all';
+export type SortKey = 'relevance' | 'name' | 'number' | 'created';
+
+export interface ListOptions {
+  q: string;
+  archived: ArchivedFilter;
+  source: Source | null;
+  sort: SortKey;
+  order: 'asc' | 'desc';
+  limit: number;
+  offset: number;
+}
+
+export type MatchKind = 'number' | 'phone' | 'email' | 'name' | 'typo';
+
+/** The columns the list shows (a list never reads whole rows). */
+export interface ListRow {
+  id: string;
+  number: number;
+  firstName: string | null;
+  lastName: string | null;
+  displayName: string | null;
+  email: string | null;
+  mobile: string | null;
+  landline: string | null;
+  phone2: string | null;
+  source: Source;
+  createdAt: Date;
+  archivedAt: Date | null;
+  erasedAt: Date | null;
+}
+
+export interface ListHit {
+  row: ListRow;
+  /** Why a search found it (null for the plain list). */
+  matchedOn: MatchKind | null;
+  /** A customer number typed that was merged into this customer. */
+  mergedFrom: { id: string; number: number } | null;
+}
+
+export interface ListPage {
+  items: ListHit[];
+  /** Matches counted; a lower bound when `totalExact` is false. */
+  total: number;
+  totalExact: boolean;
+}
+
+/** Index entries one scan reads at most; also how far search results are counted and sorted. */
+export const SCAN_BUDGET = 1000;
+/** The plain list counts up to this many customers ("10,000+" beyond). */
+export const LIST_COUNT_CAP = 10_000;
+/** Words shorter than this are not corrected (too many words are one letter away). */
+const MIN_TYPO_LENGTH = 4;
+/** Corrected phrases tried per search, fewest corrections first. */
+const MAX_VARIANTS = 12;
+
+const LIST_COLUMNS = sql`c.id, c.number, c.first_name AS "firstName", c.last_name AS "lastName",
+  c.display_name AS "displayName", c.email, c.mobile, c.landline, c.phone2, c.source,
+  c.created_at AS "createdAt", c.archived_at AS "archivedAt", c.erased_at AS "erasedAt"`;
+
+interface RawListRow extends Omit<ListRow, 'createdAt' | 'archivedAt' | 'erasedAt'> {
+  createdAt: Date | string;
+  archivedAt: Date | string | null;
+  erasedAt: Date | string | null;
+}
+
+const toDate = (v: Date | string): Date => (v instanceof Date ? v : new Date(v));
+const toListRow = (r: RawListRow): ListRow => ({
+  ...r,
+  createdAt: toDate(r.createdAt),
+  archivedAt: r.archivedAt === null ? null : toDate(r.archivedAt),
+  erasedAt: r.erasedAt === null ? null : toDate(r.erasedAt),
+});
+
+const archivedStates = (filter: ArchivedFilter): boolean[] =>
+  filter === 'active' ? [false] : filter === 'archived' ? [true] : [false, true];
+
+function listFilter(tenantId: string, opts: ListOptions): SQL {
+  return sql.join(
+    [
+      sql`c.tenant_id = ${tenantId}`,
+      sql`c.merged_into IS NULL`,
+      sql`c.deleted_at IS NULL`,
+      opts.archived === 'active'
+        ? sql`c.archived_at IS NULL`
+        : opts.archived === 'archived'
+          ? sql`c.archived_at IS NOT NULL`
+          : undefined,
+      opts.source ? sql`c.source = ${opts.source}` : undefined,
+    ].filter((p): p is SQL => p !== undefined),
+    sql` AND `,
+  );
+}
+
+function orderBy(sort: Exclude<SortKey, 'relevance'>, order: 'asc' | 'desc'): SQL {
+  const dir = order === 'desc' ? sql`DESC` : sql`ASC`;
+  switch (sort) {
+    case 'name':
+      return sql`clienteel_sort_key(c.last_name, c.first_name, c.display_name) ${dir}, c.number ${dir}`;
+    case 'created':
+      return sql`c.created_at ${dir}, c.number ${dir}`;
+    case 'number':
+      return sql`c.number ${dir}`;
+  }
+}
+
+/** The customer list: a page of live customers, filtered and sorted, or the results of `q`. */
+export async function listCustomers(db: Db, tenantId: string, opts: ListOptions): Promise<ListPage> {
+  const query = parseSearch(opts.q);
+  if (query.text === '') return plainList(db, tenantId, opts);
+
+  let number: NumberHit | null = null;
+  if (query.number !== null) number = await numberHit(db, tenantId, query.number, opts);
+  const base: Branch[] = [];
+  if (query.phonePrefix) base.push({ kind: 'phone', rank: 1, prefixes: [query.phonePrefix] });
+  if (query.emailPrefix) base.push({ kind: 'email', rank: 1, prefixes: [query.emailPrefix] });
+  const words = query.name ? await foldWords(db, query.text) : [];
+  if (words.length > 0) base.push({ kind: 'name', rank: 1, prefixes: [words.join(' ')] });
+
+  const want = opts.offset + opts.limit;
+  let page = await runSearch(db, tenantId, opts, number, base);
+  if (page.total >= want || words.length === 0) return page;
+  // Every word somewhere in the names: scan the longest word, check the others.
+  const all = [...base];
+  if (words.length > 1) {
+    const [longest, ...others] = [...words].sort((a, b) => b.length - a.length);
+    all.push({ kind: 'name', rank: 2, prefixes: [longest!], others });
+    page = await runSearch(db, tenantId, opts, number, all);
+    if (page.total >= want) return page;
+  }
+  const variants = await phraseVariants(db, tenantId, words);
+  if (variants.length === 0) return page;
+  const corrected = await runSearch(db, tenantId, opts, number, [
+    ...all,
+    { kind: 'typo', rank: 3, prefixes: variants },
+  ]);
+  // Corrections fill the page; the count stays that of the matches as typed.
+  return { ...corrected, total: Math.max(page.total, corrected.total), totalExact: page.totalExact };
+}
+
+async function plainList(db: Db, tenantId: string, opts: ListOptions): Promise<ListPage> {
+  const where = listFilter(tenantId, opts);
+  const page = await rows<RawListRow>(
+    db,
+    sql`SELECT ${LIST_COLUMNS} FROM customers c WHERE ${where}
+        ORDER BY ${orderBy(opts.sort === 'relevance' ? 'name' : opts.sort, opts.order)}
+        LIMIT ${opts.limit} OFFSET ${opts.offset}`,
+  );
+  const [counted] = await rows<{ n: number }>(
+    db,
+    sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM customers c WHERE ${where} LIMIT ${LIST_COUNT_CAP + 1}) s`,
+  );
+  const n = counted?.n ?? 0;
+  return {
+    items: page.map((r) => ({ row: toListRow(r), matchedOn: null, mergedFrom: null })),
+    total: Math.min(n, LIST_COUNT_CAP),
+    totalExact: n <= LIST_COUNT_CAP,
+  };
+}
+
+interface Branch {
+  kind: MatchKind;
+  /** Lower ranks come first in relevance order. */
+  rank: number;
+  /** Terms starting with any of these match… */
+  prefixes: readonly string[];
+  /** …provided the customer also has a term starting with each of these. */
+  others?: readonly string[];
+}
+
+interface NumberHit {
+  id: string;
+  mergedFrom: { id: string; number: number } | null;
+}
+
+function branchSql(tenantId: string, opts: ListOptions, b: Branch, prefix: string, index: number): SQL {
+  const states = archivedStates(opts.archived);
+  return sql`(SELECT t.customer_id, t.term, ${b.rank}::int AS rank, ${index}::int AS branch
+    FROM customer_search_terms t
+    ${opts.source ? sql`JOIN customers s ON s.tenant_id = t.tenant_id AND s.id = t.customer_id AND s.source = ${opts.source}` : sql``}
+    WHERE t.tenant_id = ${tenantId} AND t.archived = ANY(${sql.param(states)}::boolean[])
+      AND t.term >= ${prefix} AND t.term < ${prefixUpperBound(prefix)}
+      ${sql.join(
+        (b.others ?? []).map(
+          (o) => sql`AND EXISTS (SELECT 1 FROM customer_search_terms x
+            WHERE x.tenant_id = t.tenant_id AND x.customer_id = t.customer_id
+              AND x.term >= ${o} AND x.term < ${prefixUpperBound(o)})`,
+        ),
+        sql` `,
+      )}
+    ORDER BY t.archived, t.term, t.customer_id
+    LIMIT ${SCAN_BUDGET})`;
+}
+
+const RANK_KINDS: Record<number, MatchKind> = { 0: 'number', 2: 'name', 3: 'typo' };
+
+/** One statement: every branch's scan, grouped per customer, the page joined to its rows. */
+async function runSearch(
+  db: Db,
+  tenantId: string,
+  opts: ListOptions,
+  number: NumberHit | null,
+  branches: readonly Branch[],
+): Promise<ListPage> {
+  const scans: SQL[] = [];
+  const kinds: MatchKind[] = [];
+  for (const b of branches) {
+    for (const prefix of b.prefixes) {
+      scans.push(branchSql(tenantId, opts, b, prefix, kinds.length));
+      kinds.push(b.kind);
+    }
+  }
+  if (number) {
+    scans.push(
+      sql`(SELECT ${number.id}::uuid AS customer_id, ''::text COLLATE "C" AS term, 0 AS rank, -1 AS branch)`,
+    );
+  }
+  if (scans.length === 0) return { items: [], total: 0, totalExact: true };
+  // In relevance order the page is cut from the hits before reading any customer row.
+  const relevance = opts.sort === 'relevance';
+  const page = relevance
+    ? sql`(SELECT * FROM hits ORDER BY rank, first, customer_id LIMIT ${opts.limit} OFFSET ${opts.offset})`
+    : sql`hits`;
+  const found = await rows<RawListRow & { rank: number; branch: number; total: number; truncated: boolean }>(
+    db,
+    sql`WITH raw AS (${sql.join(scans, sql` UNION ALL `)}),
+      hits AS (
+        SELECT customer_id, min(rank) AS rank, min(term) AS first, min(branch) AS branch
+        FROM raw GROUP BY customer_id
+      )
+      SELECT ${LIST_COLUMNS}, h.rank, h.branch,
+        (SELECT count(*)::int FROM hits) AS total,
+        EXISTS (SELECT 1 FROM raw GROUP BY branch HAVING count(*) >= ${SCAN_BUDGET}) AS truncated
+      FROM ${page} h JOIN customers c ON c.tenant_id = ${tenantId} AND c.id = h.customer_id
+      ORDER BY ${relevance ? sql`h.rank, h.first, c.id` : orderBy(opts.sort as Exclude<SortKey, 'relevance'>, opts.order)}
+      ${relevance ? sql`` : sql`LIMIT ${opts.limit} OFFSET ${opts.offset}`}`,
+  );
+  const first = found[0];
+  const total = first?.total ?? (await countHits(db, opts, scans));
+  return {
+    items: found.map((r) => ({
+      row: toListRow(r),
+      matchedOn: r.branch >= 0 ? (kinds[r.branch] ?? 'name') : (RANK_KINDS[r.rank] ?? 'name'),
+      mergedFrom: number && r.id === number.id ? number.mergedFrom : null,
+    })),
+    total,
+    totalExact: first ? !first.truncated : true,
+  };
+}
+
+/** The count when the page asked for lies beyond the last match (a page past the end). */
+async function countHits(db: Db, opts: ListOptions, scans: SQL[]): Promise<number> {
+  if (opts.offset === 0) return 0;
+  const [row] = await rows<{ n: number }>(
+    db,
+    sql`SELECT count(DISTINCT customer_id)::int AS n FROM (${sql.join(scans, sql` UNION ALL `)}) raw`,
+  );
+  return row?.n ?? 0;
+}
+
+async function foldWords(db: Db, text: string): Promise<string[]> {
+  const [row] = await rows<{ words: string | null }>(db, sql`SELECT clienteel_name_words(${text}) AS words`);
+  return row?.words ? row.words.split(' ') : [];
+}
+
+/**
+ * The typed words as phrases with typos corrected, fewest corrections first: "stefanie wahters"
+ * → "stefanie wachters", "stefanie wauters", … Candidates come from the tenant's dictionary of
+ * name words: words sharing the first letters (a typo further on) or enough trigrams (a typo in
+ * the first letters); startsWithOneTypo decides.
+ */
+async function phraseVariants(db: Db, tenantId: string, words: readonly string[]): Promise<string[]> {
+  const eligible = words.filter((w) => w.length >= MIN_TYPO_LENGTH && /^[a-z]+$/.test(w));
+  if (eligible.length === 0) return [];
+  const heads = eligible.map((w) => w.slice(0, w.length >= 6 ? 3 : 2));
+  const found = await rows<{ typed: string; word: string }>(
+    db,
+    sql`SELECT q.typed, d.word
+        FROM unnest(${sql.param(eligible)}::text[], ${sql.param(heads)}::text[]) AS q(typed, head)
+        CROSS JOIN LATERAL (
+          SELECT word FROM customer_search_words
+          WHERE tenant_id = ${tenantId} AND word >= q.head AND word < q.head || chr(1114111)
+            AND levenshtein_less_equal(left(word, length(q.typed)), q.typed, 2) <= 2
+          UNION
+          SELECT word FROM customer_search_words
+          WHERE tenant_id = ${tenantId} AND length(q.typed) >= 6 AND word % q.typed
+        ) AS d`,
+  );
+  const corrections = new Map<string, string[]>();
+  for (const { typed, word } of found) {
+    if (word.startsWith(typed) || !startsWithOneTypo(word, typed)) continue;
+    corrections.set(typed, [...(corrections.get(typed) ?? []), word]);
+  }
+  const phrases: { words: string[]; corrected: number }[] = [{ words: [], corrected: 0 }];
+  let current = phrases;
+  for (const word of words) {
+    const options = [word, ...(corrections.get(word) ?? [])];
+    current = current.flatMap((p) =>
+      options.map((o) => ({ words: [...p.words, o], corrected: p.corrected + (o === word ? 0 : 1) })),
+    );
+  }
+  return current
+    .filter((p) => p.corrected > 0)
+    .sort((a, b) => a.corrected - b.corrected)
+    .slice(0, MAX_VARIANTS)
+    .map((p) => p.words.join(' '));
+}
+
+async function numberHit(
+  db: Db,
+  tenantId: string,
+  number: number,
+  opts: ListOptions,
+): Promise<NumberHit | null> {
+  let row = await findCustomerRowByNumber(db, tenantId, number);
+  if (!row) return null;
+  let mergedFrom: NumberHit['mergedFrom'] = null;
+  // A number merged away resolves to the customer it lives on in now (through several merges).
+  for (let hops = 0; row && row.mergedInto !== null && hops < 20; hops++) {
+    mergedFrom ??= { id: row.id, number: row.number };
+    row = (await findCustomerRows(db, tenantId, [row.mergedInto])).get(row.mergedInto);
+  }
+  if (!row || row.mergedInto !== null || row.deletedAt !== null) return null;
+  if (opts.archived === 'active' && row.archivedAt !== null) return null;
+  if (opts.archived === 'archived' && row.archivedAt === null) return null;
+  if (opts.source && row.source !== opts.source) return null;
+  return { id: row.id, mergedFrom };
+}
