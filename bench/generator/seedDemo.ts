@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { Database } from '../../src/db/connection.ts';
 import { hashPassword } from '../../src/modules/auth/password.ts';
 import { addStaff, createTenant } from '../../src/modules/tenants/tenants.service.ts';
+import { reindexTenant } from '../../src/modules/duplicates/matchIndex.ts';
 import { demoSalon, DEMO_NOW, SEED_CASE } from './demo.ts';
 import type { DemoOptions } from './demo.ts';
 import { loadGenerated, weeksBetween } from './load.ts';
@@ -67,6 +68,8 @@ export async function seedDemo(
     pinnedEntities: new Set([SEED_CASE.entityId]),
     accountPasswordHash: await hashPassword(DEMO_CUSTOMER_PASSWORD),
   });
+  // The bulk load bypasses the customer write path: build the match index once for the whole file.
+  await reindexTenant(database, tenant.id);
   return {
     tenantId: tenant.id,
     tenantSlug: tenant.slug,

@@ -307,7 +307,8 @@ export const customerMatchFeatures = pgTable(
   {
     tenantId: uuid('tenant_id').notNull(),
     customerId: uuid('customer_id').notNull(),
-    features: jsonb('features').notNull(),
+    /** Packed text, see src/modules/duplicates/features.ts (migration 0101). */
+    features: text('features').notNull(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.customerId] })],
@@ -341,7 +342,20 @@ export const matchModels = pgTable('match_models', {
   tenantId: uuid('tenant_id').primaryKey(),
   params: jsonb('params').notNull(),
   trainedAt: ts('trained_at').notNull().defaultNow(),
+  records: integer('records').notNull().default(0),
+  trained: boolean('trained').notNull().default(false),
 });
+
+export const matchTerms = pgTable(
+  'match_terms',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    field: text('field').$type<'firstName' | 'lastName'>().notNull(),
+    value: text('value').notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.field, t.value] })],
+);
 
 export const duplicateDismissals = pgTable(
   'duplicate_dismissals',
@@ -368,6 +382,8 @@ export const duplicateGroups = pgTable(
     pairs: jsonb('pairs').$type<unknown[]>().notNull().default([]),
     status: text('status').$type<'open' | 'merged' | 'dismissed' | 'stale'>().notNull().default('open'),
     createdAt: created(),
+    decidedBy: uuid('decided_by'),
+    decidedAt: ts('decided_at'),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
 );

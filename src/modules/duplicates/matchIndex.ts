@@ -1,26 +1,52 @@
 /**
  * The match index: for every live customer its prepared match features and blocking keys, kept
- * up to date by every write (create, edit, import, merge, undo, archive), so the candidates of one
- * customer are a few index reads instead of a scan. Archived, merged-away and deleted customers
- * are not in the index: they cannot be proposed as duplicates.
+ * up to date by every write (create, edit, import, merge, undo, archive, contact points), so the
+ * candidates of one customer are a few index reads instead of a scan. Archived, merged-away, deleted
+ * and erased customers are not in the index: they cannot be proposed as duplicates.
+ *
+ * Every blocking key of the matching core is stored, also the ones only one customer has: a new
+ * customer sharing it must find that one. Keys that very many customers share (a common surname with
+ * an initial) are cheap to store and are skipped when read (see duplicates.repository.ts).
  */
-import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Db } from '../../db/connection.ts';
-import {
-  customerContactPoints,
-  customerMatchFeatures,
-  customerMatchKeys,
-  customers,
-} from '../../db/schema.ts';
+import { sql } from 'drizzle-orm';
+import type { Database, Db } from '../../db/connection.ts';
+import { rows } from '../../db/connection.ts';
 import { identityHash } from '../../core/customer/identity.ts';
-import { blockingKeys, prepareRecord } from '../../core/matching/index.ts';
-import type { MatchRecord, PreparedRecord } from '../../core/matching/index.ts';
-import type { CustomerRow } from '../customers/customers.repository.ts';
-import { valuesOf } from '../customers/customers.repository.ts';
+import type { CustomerValues } from '../../core/customer/customer.ts';
+import { blockingKeys, createPrepareCache, prepareRecord } from '../../core/matching/index.ts';
+import type { MatchRecord, PrepareCache, PreparedRecord } from '../../core/matching/index.ts';
+import { decodeFeatures, encodeFeatures } from './features.ts';
+
+/** What the index reads of a customer row (a CustomerRow has all of it). */
+export interface IndexedCustomer {
+  id: string;
+  firstName: string | null;
+  lastName: string | null;
+  gender: CustomerValues['gender'];
+  email: string | null;
+  mobile: string | null;
+  mobileE164: string | null;
+  landline: string | null;
+  landlineE164: string | null;
+  phone2: string | null;
+  phone2E164: string | null;
+  birthDate: string | null;
+  street: string | null;
+  houseNumber: string | null;
+  postalCode: string | null;
+  city: string | null;
+  country: string | null;
+}
+
+export interface ContactPoint {
+  kind: string;
+  value: string;
+  normalized?: string | null;
+}
 
 export function matchRecordOf(
-  row: CustomerRow,
-  contactPoints: { kind: string; value: string }[] = [],
+  row: IndexedCustomer,
+  contactPoints: readonly ContactPoint[] = [],
 ): MatchRecord {
   return {
     id: row.id,
@@ -38,19 +64,55 @@ export function matchRecordOf(
     city: row.city,
     country: row.country,
     extraEmails: contactPoints.filter((c) => c.kind === 'email').map((c) => c.value),
-    extraPhones: contactPoints.filter((c) => c.kind === 'phone').map((c) => c.value),
+    extraPhones: contactPoints.filter((c) => c.kind === 'phone').map((c) => c.normalized ?? c.value),
   };
 }
 
-export function isLive(row: CustomerRow): boolean {
+export function isLive(row: {
+  mergedInto: string | null;
+  deletedAt: Date | null;
+  archivedAt: Date | null;
+  erasedAt: Date | null;
+}): boolean {
   return (
     row.mergedInto === null && row.deletedAt === null && row.archivedAt === null && row.erasedAt === null
   );
 }
 
+/** Prepares one customer for matching (the same as the index stores for it). */
+export function prepareCustomer(
+  row: IndexedCustomer,
+  contactPoints: readonly ContactPoint[],
+  defaultCountry: string,
+  cache?: PrepareCache,
+): PreparedRecord {
+  return prepareRecord(matchRecordOf(row, contactPoints), { defaultCountry, ...(cache ? { cache } : {}) });
+}
+
+/** Every distinct blocking key of a prepared customer. */
+export function indexKeys(prepared: PreparedRecord): string[] {
+  return [...new Set(blockingKeys(prepared))];
+}
+
+interface IndexRow extends IndexedCustomer {
+  live: boolean;
+  identityHash: string;
+  gender: CustomerValues['gender'];
+}
+
+const INDEX_COLUMNS = sql`c.id, c.first_name AS "firstName", c.last_name AS "lastName", c.gender, c.email,
+  c.mobile, c.mobile_e164 AS "mobileE164", c.landline, c.landline_e164 AS "landlineE164", c.phone2,
+  c.phone2_e164 AS "phone2E164", c.birth_date::text AS "birthDate", c.street, c.house_number AS "houseNumber",
+  c.postal_code AS "postalCode", c.city, c.country, c.identity_hash AS "identityHash",
+  (c.merged_into IS NULL AND c.deleted_at IS NULL AND c.archived_at IS NULL AND c.erased_at IS NULL) AS live`;
+
+/** Customers per statement of a bulk reindex: big enough for few round trips, small enough for memory. */
+const CHUNK = 5000;
+
 /**
  * Recomputes features, keys and identity hash of these customers, inside the caller's
- * transaction. Customers that are no longer live leave the index.
+ * transaction. Customers that are no longer live leave the index. Cheap for one customer (six
+ * statements) and for an import of 100,000 (array statements per 5,000 customers).
  */
 export async function reindexCustomers(
   db: Db,
@@ -58,105 +120,211 @@ export async function reindexCustomers(
   ids: readonly string[],
   defaultCountry: string,
 ): Promise<void> {
-  if (ids.length === 0) return;
   const unique = [...new Set(ids)];
-  const rows = await db
-    .select()
-    .from(customers)
-    .where(and(eq(customers.tenantId, tenantId), inArray(customers.id, unique)));
-  const points = await db
-    .select({
-      customerId: customerContactPoints.customerId,
-      kind: customerContactPoints.kind,
-      value: customerContactPoints.value,
-      normalized: customerContactPoints.normalized,
-    })
-    .from(customerContactPoints)
-    .where(
-      and(eq(customerContactPoints.tenantId, tenantId), inArray(customerContactPoints.customerId, unique)),
-    );
-  const pointsOf = new Map<string, { kind: string; value: string; normalized: string | null }[]>();
-  for (const p of points) pointsOf.set(p.customerId, [...(pointsOf.get(p.customerId) ?? []), p]);
-
-  await db
-    .delete(customerMatchKeys)
-    .where(and(eq(customerMatchKeys.tenantId, tenantId), inArray(customerMatchKeys.customerId, unique)));
-  const keyRows: { tenantId: string; key: string; customerId: string }[] = [];
-  const featureRows: { tenantId: string; customerId: string; features: PreparedRecord }[] = [];
-  const live = rows.filter(isLive);
-  for (const row of live) {
-    const prepared = prepareRecord(matchRecordOf(row, pointsOf.get(row.id) ?? []), { defaultCountry });
-    for (const key of new Set(blockingKeys(prepared))) keyRows.push({ tenantId, key, customerId: row.id });
-    featureRows.push({ tenantId, customerId: row.id, features: prepared });
-  }
-  const gone = rows.filter((r) => !isLive(r)).map((r) => r.id);
-  if (gone.length > 0) {
-    await db
-      .delete(customerMatchFeatures)
-      .where(
-        and(eq(customerMatchFeatures.tenantId, tenantId), inArray(customerMatchFeatures.customerId, gone)),
-      );
-  }
-  for (let i = 0; i < keyRows.length; i += 5000)
-    await db.insert(customerMatchKeys).values(keyRows.slice(i, i + 5000));
-  for (let i = 0; i < featureRows.length; i += 2000) {
-    await db
-      .insert(customerMatchFeatures)
-      .values(featureRows.slice(i, i + 2000))
-      .onConflictDoUpdate({
-        target: [customerMatchFeatures.tenantId, customerMatchFeatures.customerId],
-        set: { features: sql`excluded.features`, updatedAt: sql`now()` },
-      });
-  }
-  for (const row of rows) {
-    const hash = identityHash(
-      valuesOf(row),
-      (pointsOf.get(row.id) ?? []).map((p) => p.normalized ?? p.value),
-    );
-    if (hash !== row.identityHash) {
-      await db
-        .update(customers)
-        .set({ identityHash: hash })
-        .where(and(eq(customers.tenantId, tenantId), eq(customers.id, row.id)));
-    }
+  const cache = createPrepareCache();
+  for (let start = 0; start < unique.length; start += CHUNK) {
+    await reindexChunk(db, tenantId, unique.slice(start, start + CHUNK), defaultCountry, cache);
   }
 }
 
-/** Features of customers, as stored in the index. */
+async function reindexChunk(
+  db: Db,
+  tenantId: string,
+  ids: string[],
+  defaultCountry: string,
+  cache: PrepareCache,
+): Promise<PreparedRecord[]> {
+  const idParam = sql.param(ids);
+  const customers = await rows<IndexRow>(
+    db,
+    sql`SELECT ${INDEX_COLUMNS} FROM customers c WHERE c.tenant_id = ${tenantId} AND c.id = ANY(${idParam}::uuid[])`,
+  );
+  const points = await rows<ContactPoint & { customerId: string }>(
+    db,
+    sql`SELECT customer_id AS "customerId", kind, value, normalized FROM customer_contact_points
+      WHERE tenant_id = ${tenantId} AND customer_id = ANY(${idParam}::uuid[])`,
+  );
+  const pointsOf = new Map<string, ContactPoint[]>();
+  for (const p of points) {
+    const list = pointsOf.get(p.customerId);
+    if (list) list.push(p);
+    else pointsOf.set(p.customerId, [p]);
+  }
+
+  const keyCustomers: string[] = [];
+  const keyValues: string[] = [];
+  const featureIds: string[] = [];
+  const featureTexts: string[] = [];
+  const goneIds: string[] = [];
+  const hashIds: string[] = [];
+  const hashes: string[] = [];
+  const prepared: PreparedRecord[] = [];
+  for (const row of customers) {
+    const cps = pointsOf.get(row.id) ?? [];
+    const hash = identityHash(
+      row,
+      cps.map((p) => p.normalized ?? p.value),
+    );
+    if (hash !== row.identityHash) {
+      hashIds.push(row.id);
+      hashes.push(hash);
+    }
+    if (!row.live) {
+      goneIds.push(row.id);
+      continue;
+    }
+    const record = prepareCustomer(row, cps, defaultCountry, cache);
+    prepared.push(record);
+    for (const key of indexKeys(record)) {
+      keyCustomers.push(row.id);
+      keyValues.push(key);
+    }
+    featureIds.push(row.id);
+    featureTexts.push(encodeFeatures(record));
+  }
+
+  await db.execute(
+    sql`DELETE FROM customer_match_keys WHERE tenant_id = ${tenantId} AND customer_id = ANY(${idParam}::uuid[])`,
+  );
+  if (keyValues.length > 0) {
+    await db.execute(
+      sql`INSERT INTO customer_match_keys (tenant_id, key, customer_id)
+        SELECT ${tenantId}, k, c FROM unnest(${sql.param(keyValues)}::text[], ${sql.param(keyCustomers)}::uuid[]) AS t(k, c)
+        ON CONFLICT DO NOTHING`,
+    );
+  }
+  if (featureIds.length > 0) {
+    await db.execute(
+      sql`INSERT INTO customer_match_features (tenant_id, customer_id, features, updated_at)
+        SELECT ${tenantId}, c, f, now() FROM unnest(${sql.param(featureIds)}::uuid[], ${sql.param(featureTexts)}::text[]) AS t(c, f)
+        ON CONFLICT (tenant_id, customer_id) DO UPDATE SET features = excluded.features, updated_at = excluded.updated_at`,
+    );
+  }
+  if (goneIds.length > 0) {
+    await db.execute(
+      sql`DELETE FROM customer_match_features WHERE tenant_id = ${tenantId} AND customer_id = ANY(${sql.param(goneIds)}::uuid[])`,
+    );
+  }
+  if (hashIds.length > 0) {
+    await db.execute(
+      sql`UPDATE customers c SET identity_hash = t.h
+        FROM unnest(${sql.param(hashIds)}::uuid[], ${sql.param(hashes)}::text[]) AS t(id, h)
+        WHERE c.tenant_id = ${tenantId} AND c.id = t.id`,
+    );
+  }
+  return prepared;
+}
+
+export interface ReindexTenantResult {
+  customers: number;
+  indexed: number;
+}
+
+/**
+ * Rebuilds the whole index of a tenant (after a bulk load that bypassed the write path, or when the
+ * matching core changed what it stores), in transactions of 5,000 customers so the tenant stays
+ * usable meanwhile; ends by refreshing the name frequencies and the file size of the tenant's model.
+ */
+export async function reindexTenant(
+  database: Database,
+  tenantId: string,
+  opts: { onProgress?: (done: number, total: number) => void } = {},
+): Promise<ReindexTenantResult> {
+  const [tenant] = await database.query<{ country: string }>('SELECT country FROM tenants WHERE id = $1', [
+    tenantId,
+  ]);
+  if (!tenant) throw new Error(`Tenant ${tenantId} does not exist`);
+  const ids = (
+    await database.copyRows(
+      `SELECT id FROM customers WHERE tenant_id = '${uuidLiteral(tenantId)}' ORDER BY id`,
+    )
+  ).map((r) => r[0] as string);
+  const cache = createPrepareCache();
+  const first = new Map<string, number>();
+  const last = new Map<string, number>();
+  let indexed = 0;
+  for (let start = 0; start < ids.length; start += CHUNK) {
+    const chunk = ids.slice(start, start + CHUNK);
+    const prepared = await database.db.transaction((tx) =>
+      reindexChunk(tx, tenantId, chunk, tenant.country, cache),
+    );
+    for (const r of prepared) {
+      if (r.firstName !== null) first.set(r.firstName, (first.get(r.firstName) ?? 0) + 1);
+      if (r.lastName !== null) last.set(r.lastName, (last.get(r.lastName) ?? 0) + 1);
+    }
+    indexed += prepared.length;
+    opts.onProgress?.(Math.min(start + CHUNK, ids.length), ids.length);
+  }
+  // Keys and features of customers that no longer exist at all (deleted rows) cascade away.
+  await database.db.transaction(async (tx) => {
+    await saveTerms(tx, tenantId, indexed, { firstName: first, lastName: last });
+    await saveFileSize(tx, tenantId, indexed);
+  });
+  return { customers: ids.length, indexed };
+}
+
+/** Only quoted into COPY statements (which take no parameters) after this check. */
+export function uuidLiteral(id: string): string {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new Error(`Not a uuid: ${id}`);
+  return id;
+}
+
+/**
+ * Name frequencies a lookup weighs names by. Only names common enough to move the weight are stored:
+ * the core caps the bonus of a rare name at TF_MAX_BITS (3) over the field's chance agreement u, which
+ * every name held by fewer than u·n/8 customers reaches; with u ≤ 1 % that is n/800.
+ */
+export async function saveTerms(
+  db: Db,
+  tenantId: string,
+  total: number,
+  counts: { firstName: ReadonlyMap<string, number>; lastName: ReadonlyMap<string, number> },
+): Promise<void> {
+  const minCount = Math.max(2, Math.floor(total / 800));
+  const fields: string[] = [];
+  const values: string[] = [];
+  const numbers: number[] = [];
+  for (const field of ['firstName', 'lastName'] as const) {
+    for (const [value, count] of counts[field]) {
+      if (count < minCount) continue;
+      fields.push(field);
+      values.push(value);
+      numbers.push(count);
+    }
+  }
+  await db.execute(sql`DELETE FROM match_terms WHERE tenant_id = ${tenantId}`);
+  if (fields.length > 0) {
+    await db.execute(
+      sql`INSERT INTO match_terms (tenant_id, field, value, count)
+        SELECT ${tenantId}, f, v, n FROM unnest(${sql.param(fields)}::text[], ${sql.param(values)}::text[], ${sql.param(numbers)}::int[]) AS t(f, v, n)`,
+    );
+  }
+}
+
+/** Records the file size lookups score with, keeping a trained model if there is one. */
+async function saveFileSize(db: Db, tenantId: string, records: number): Promise<void> {
+  await db.execute(
+    sql`INSERT INTO match_models (tenant_id, params, records, trained) VALUES (${tenantId}, 'null'::jsonb, ${records}, false)
+      ON CONFLICT (tenant_id) DO UPDATE SET records = excluded.records`,
+  );
+}
+
+/** Features of customers, as stored in the index (rows of another layout are left out). */
 export async function loadFeatures(
   db: Db,
   tenantId: string,
   ids: readonly string[],
 ): Promise<Map<string, PreparedRecord>> {
   if (ids.length === 0) return new Map();
-  const rows = await db
-    .select({ customerId: customerMatchFeatures.customerId, features: customerMatchFeatures.features })
-    .from(customerMatchFeatures)
-    .where(
-      and(eq(customerMatchFeatures.tenantId, tenantId), inArray(customerMatchFeatures.customerId, [...ids])),
-    );
-  return new Map(rows.map((r) => [r.customerId, r.features as PreparedRecord]));
-}
-
-/** Customers sharing at least one blocking key with `keys`, the customer itself excluded. */
-export async function customersSharingKeys(
-  db: Db,
-  tenantId: string,
-  keys: readonly string[],
-  exclude: string | null,
-  limit: number,
-): Promise<string[]> {
-  if (keys.length === 0) return [];
-  const rows = await db
-    .selectDistinct({ customerId: customerMatchKeys.customerId })
-    .from(customerMatchKeys)
-    .where(
-      and(
-        eq(customerMatchKeys.tenantId, tenantId),
-        inArray(customerMatchKeys.key, [...new Set(keys)]),
-        exclude ? sql`${customerMatchKeys.customerId} <> ${exclude}` : undefined,
-      ),
-    )
-    .limit(limit);
-  return rows.map((r) => r.customerId);
+  const found = await rows<{ customerId: string; features: string }>(
+    db,
+    sql`SELECT customer_id AS "customerId", features FROM customer_match_features
+      WHERE tenant_id = ${tenantId} AND customer_id = ANY(${sql.param([...ids])}::uuid[])`,
+  );
+  const out = new Map<string, PreparedRecord>();
+  for (const r of found) {
+    const record = decodeFeatures(r.customerId, r.features);
+    if (record !== null) out.set(r.customerId, record);
+  }
+  return out;
 }
