@@ -25,6 +25,8 @@ const schema = z.object({
   CLIENTEEL_DEMO: z.enum(['auto', 'always', 'never']).default('auto'),
   /** Run background jobs in this process (turn off on web-only instances). */
   CLIENTEEL_JOBS: z.enum(['on', 'off']).default('on'),
+  /** How long a job's claim lasts without renewal; after a crash another instance resumes it then. */
+  CLIENTEEL_JOB_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   /** Set when the app is served over HTTPS, so cookies carry the Secure flag. */
   CLIENTEEL_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -40,6 +42,7 @@ export interface Config {
   smtpFrom: string;
   demo: 'auto' | 'always' | 'never';
   jobs: boolean;
+  jobLeaseSeconds: number;
   secureCookies: boolean;
   logLevel: string;
 }
@@ -65,6 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpFrom: e.SMTP_FROM,
     demo: e.CLIENTEEL_DEMO,
     jobs: e.CLIENTEEL_JOBS === 'on',
+    jobLeaseSeconds: e.CLIENTEEL_JOB_LEASE_SECONDS,
     secureCookies: e.CLIENTEEL_SECURE_COOKIES === 'true',
     logLevel: e.LOG_LEVEL,
   };

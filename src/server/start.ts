@@ -37,7 +37,11 @@ export function createLogger(level: string, pretty = process.stdout.isTTY) {
 }
 
 export async function createDeps(config: Config, database: Database, logger?: pino.Logger): Promise<Deps> {
-  const jobs = new JobQueue(database, { logger });
+  const jobs = new JobQueue(database, {
+    logger,
+    leaseSeconds: config.jobLeaseSeconds,
+    pollMs: Math.min(1000, config.jobLeaseSeconds * 250),
+  });
   return {
     database,
     config,
