@@ -161,10 +161,12 @@ async function generatedCase(): Promise<BenchCase | null> {
   const generate = mod['generateCustomers'];
   if (typeof generate !== 'function') return null;
   const customers = [
-    ...(generate({ seed: 1, n: 10_000, history: false }) as Iterable<MatchRecord & { entityId: string }>),
+    ...(generate({ seed: 1, n: 15_000, country: 'mixed', history: false }) as Iterable<
+      MatchRecord & { entityId: string }
+    >),
   ];
   return {
-    name: 'generated-salon-10k',
+    name: 'generated-salon-15k-mixed',
     records: customers,
     truth: customers.map((c) => c.entityId),
     defaultCountry: 'BE',

@@ -159,7 +159,7 @@ export async function runDedupe(argv: string[], io: CliIo): Promise<number> {
   const s = result.stats;
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   io.stderr.write(
-    `dedupe: ${s.records} customers, ${s.candidatePairs} pairs compared, ${s.clusters} duplicate groups holding ${s.recordsInClusters} customers, ${seconds}s → ${args.output}\n`,
+    `dedupe: ${s.records} customers, ${s.candidatePairs} pairs compared, ${s.groups} duplicate groups holding ${s.recordsInGroups} customers, ${seconds}s → ${args.output}\n`,
   );
   return 0;
 }

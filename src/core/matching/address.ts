@@ -78,6 +78,18 @@ export function normalisePostalCode(raw: string | null): string | null {
   return s === '' ? null : s;
 }
 
+/**
+ * The district a postal code lies in, where the code has one: the outward code of a British code
+ * ("BS16XS" → "BS1") and the four digits of a Dutch one ("1012AB" → "1012"). Null otherwise: a Belgian
+ * or German code is already the district.
+ */
+export function postalDistrict(normalised: string | null): string | null {
+  if (normalised === null) return null;
+  if (/^\d{4}[A-Z]{2}$/.test(normalised)) return normalised.slice(0, 4);
+  if (/^[A-Z]{1,2}\d[A-Z\d]?\d[A-Z]{2}$/.test(normalised)) return normalised.slice(0, -3);
+  return null;
+}
+
 /** A comparable city name: "Sint-Niklaas" / "St. Niklaas" / "sint niklaas". */
 export function normaliseCity(raw: string | null): string | null {
   if (raw === null) return null;

@@ -51,10 +51,22 @@ function daysInMonth(year: number, month: number): number {
 
 /** How close two birth dates are, from identical to years apart. */
 export function compareBirthDates(a: ParsedBirthDate, b: ParsedBirthDate): BirthDateLevel {
-  const x = a.digits;
-  const y = b.digits;
+  return compareBirthDigits(a.digits, a.year, b.digits, b.year);
+}
+
+/** compareBirthDates on the stored "YYYYMMDD" digits and years (the hot loop: no allocation). */
+export function compareBirthDigits(x: string, xYear: number, y: string, yYear: number): BirthDateLevel {
   if (x === y) return 'exact';
-  if (x.slice(0, 4) === y.slice(0, 4) && x.slice(4, 6) === y.slice(6, 8) && x.slice(6, 8) === y.slice(4, 6)) {
+  if (
+    x.charCodeAt(0) === y.charCodeAt(0) &&
+    x.charCodeAt(1) === y.charCodeAt(1) &&
+    x.charCodeAt(2) === y.charCodeAt(2) &&
+    x.charCodeAt(3) === y.charCodeAt(3) &&
+    x.charCodeAt(4) === y.charCodeAt(6) &&
+    x.charCodeAt(5) === y.charCodeAt(7) &&
+    x.charCodeAt(6) === y.charCodeAt(4) &&
+    x.charCodeAt(7) === y.charCodeAt(5)
+  ) {
     return 'swapped';
   }
   let diff = 0;
@@ -66,9 +78,14 @@ export function compareBirthDates(a: ParsedBirthDate, b: ParsedBirthDate): Birth
     }
   }
   if (diff === 1) return 'oneDigit';
-  if (diff === 2 && firstDiff < 7 && x[firstDiff] === y[firstDiff + 1] && x[firstDiff + 1] === y[firstDiff]) {
+  if (
+    diff === 2 &&
+    firstDiff < 7 &&
+    x.charCodeAt(firstDiff) === y.charCodeAt(firstDiff + 1) &&
+    x.charCodeAt(firstDiff + 1) === y.charCodeAt(firstDiff)
+  ) {
     return 'oneDigit';
   }
-  if (a.year === b.year) return 'sameYear';
-  return Math.abs(a.year - b.year) >= FAR_APART_YEARS ? 'farApart' : 'different';
+  if (xYear === yYear) return 'sameYear';
+  return Math.abs(xYear - yYear) >= FAR_APART_YEARS ? 'farApart' : 'different';
 }

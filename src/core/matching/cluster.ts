@@ -2,10 +2,13 @@
  * Grouping scored pairs into duplicate groups without chaining different people through weak links.
  *
  * Rule: pairs at or above the threshold are taken from most to least certain (ties by record index).
- * Two groups are joined only when, over every pair between them that was scored, at least
- * `minLinkFraction` reach the threshold and none is a clear non-match (below `vetoProbability`, e.g. a household conflict).
- * Connected components would glue "John Smith 1850" and "John Smith 1851" together through a noisy copy;
- * this requires the whole group to agree. The result does not depend on input order.
+ * Two groups are joined only when the pairs between them that were scored agree on average — their
+ * mean match weight (log-odds, in bits) is at least `minMeanWeight` — and none is a clear non-match
+ * (below `vetoProbability`, e.g. a household conflict). Connected components would glue "John Smith
+ * 1850" and "John Smith 1851" together through one noisy copy; here the other members of both groups
+ * have their say, while one weak pair in a group of noisy copies does not block a join the rest agree
+ * on. Pairs never scored (no shared blocking key) do not count. The result does not depend on input
+ * order.
  */
 
 export interface ScoredPairs {
@@ -17,10 +20,16 @@ export interface ScoredPairs {
 
 export interface ClusterOptions {
   threshold: number;
-  /** Share of scored cross pairs that must be matches to join two groups; default 0.5. */
-  minLinkFraction?: number;
+  /** Mean match weight (bits) the scored pairs between two groups must reach to join them; default 0. */
+  minMeanWeight?: number;
   /** A scored cross pair below this probability forbids the join; default 0.01. */
   vetoProbability?: number;
+}
+
+/** Match weight (log2 odds) of a probability, bounded so that 0 and 1 stay finite. */
+function weightOf(p: number): number {
+  const q = Math.min(Math.max(p, 1e-9), 1 - 1e-9);
+  return Math.log2(q / (1 - q));
 }
 
 export interface Clustering {
@@ -32,7 +41,7 @@ export interface Clustering {
 
 export function clusterPairs(recordCount: number, pairs: ScoredPairs, options: ClusterOptions): Clustering {
   const { threshold } = options;
-  const minFraction = options.minLinkFraction ?? 0.5;
+  const minMean = options.minMeanWeight ?? 0;
   const veto = options.vetoProbability ?? 0.01;
   const n = recordCount;
 
@@ -81,19 +90,19 @@ export function clusterPairs(recordCount: number, pairs: ScoredPairs, options: C
     const B = members[gb] as number[];
     const [small, otherGroup] = A.length <= B.length ? [A, gb] : [B, ga];
     let scored = 0;
-    let linked = 0;
+    let sum = 0;
     let vetoed = false;
     for (const x of small) {
       for (let e = offset[x] as number; e < (offset[x + 1] as number); e++) {
         if (group[neighbour[e] as number] !== otherGroup) continue;
         const pr = prob[e] as number;
         scored++;
-        if (pr >= threshold) linked++;
-        else if (pr < veto) vetoed = true;
+        sum += weightOf(pr);
+        if (pr < veto) vetoed = true;
       }
       if (vetoed) break;
     }
-    if (vetoed || linked < minFraction * scored) continue;
+    if (vetoed || sum < minMean * scored) continue;
     const [keep, drop] = A.length >= B.length ? [ga, gb] : [gb, ga];
     const keepList = members[keep] as number[];
     for (const x of members[drop] as number[]) {

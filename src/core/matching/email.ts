@@ -118,3 +118,39 @@ export function canonicalEmail(raw: string | null): CanonicalEmail | null {
   if (local === '' || !validator.isEmail(address)) return null;
   return { address, local, domain };
 }
+
+/** The local part as compared across providers: "sabine.mueller" and "sabine_mueller" are one name. */
+export function comparableLocal(local: string): string {
+  return local.replace(/[._-]+/g, '');
+}
+
+/**
+ * Whether a (comparable) local part is nothing but the owner's names and initials ("stefaniew",
+ * "s.wachters", "mueller.sabine"). Two people with the same name often pick the same such address at
+ * different providers, so agreement on it says nothing the names have not said already; an address
+ * with anything else in it (digits, a nickname, a word) is the person's own.
+ *
+ * `parts` are the folded name pieces (given names, surname with and without particles). Written by
+ * hand: a segmentation of the local part into at most three pieces, each a name or an initial.
+ */
+export function localIsOnlyName(local: string, parts: readonly string[]): boolean {
+  if (local === '' || /[^a-z]/.test(local)) return false;
+  const pieces = new Set<string>();
+  for (const p of parts) {
+    if (p === '') continue;
+    pieces.add(p);
+    pieces.add(p.charAt(0));
+  }
+  // reach[i] = fewest pieces that spell local[0, i).
+  const reach = new Array<number>(local.length + 1).fill(Infinity);
+  reach[0] = 0;
+  for (let i = 0; i < local.length; i++) {
+    const here = reach[i] as number;
+    if (here >= 3) continue;
+    for (const p of pieces) {
+      if (local.startsWith(p, i) && here + 1 < (reach[i + p.length] as number))
+        reach[i + p.length] = here + 1;
+    }
+  }
+  return (reach[local.length] as number) <= 3;
+}

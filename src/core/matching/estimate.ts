@@ -1,12 +1,24 @@
 /**
- * Learning the model from a tenant's own file: u from random pairs (what agreement by chance looks
- * like), m and the match rate by expectation–maximisation over the candidate pairs.
+ * Learning the model from a tenant's own file.
+ *
+ * - u (chance agreement) from random pairs of the file: almost all of them are two different people.
+ * - m (agreement among duplicates) by expectation–maximisation, in training sessions as Splink does:
+ *   each session looks only at pairs that share one strong key (the same phone, the same e-mail, the
+ *   same full name, the same birth date) and learns m for the *other* fields, the shared one held
+ *   fixed. One EM over all candidate pairs at once drifts towards "pairs with the same name" rather than
+ *   "the same person" once a file has many namesakes; within a session the shared key anchors the match
+ *   class and the other fields separate duplicates from look-alikes. A field's m is the average over
+ *   the sessions that learned it (weighted by how many duplicates each found), pulled towards the
+ *   shipped default by a few pseudo-pairs so a rare level does not swing on a handful of pairs.
+ * - the prior from the share of candidate pairs that are duplicates under the learned m and u (EM on
+ *   that one parameter), spread over all pairs of the file.
  */
+import { groupByKey } from './blocking.ts';
+import type { CandidatePairs } from './blocking.ts';
 import { compareInto, newLevels } from './compare.ts';
 import { FIELD_COUNT, FIELDS } from './fields.ts';
 import type { FieldName } from './fields.ts';
 import type { MatchModel } from './model.ts';
-import type { CandidatePairs } from './blocking.ts';
 import type { PreparedRecord } from './types.ts';
 
 /** Deterministic pseudo-random numbers (mulberry32) from a seed the caller hands in. */
@@ -33,7 +45,7 @@ export function estimateU(
   const n = records.length;
   const model = cloneModel(base);
   if (n < 50) return model;
-  const samples = Math.min(options.samples ?? 200_000, (n * (n - 1)) / 2);
+  const samples = Math.min(options.samples ?? 300_000, (n * (n - 1)) / 2);
   const random = seededRandom(options.seed ?? 1);
   const counts = FIELDS.map((f) => new Float64Array(f.levels.length));
   const levels = newLevels();
@@ -57,7 +69,10 @@ export function estimateU(
 }
 
 /** Levels of every candidate pair, one row of FIELD_COUNT per pair. */
-export function pairLevels(records: readonly PreparedRecord[], pairs: CandidatePairs): Int8Array {
+export function pairLevels(
+  records: readonly PreparedRecord[],
+  pairs: Pick<CandidatePairs, 'left' | 'right' | 'count'>,
+): Int8Array {
   const out = new Int8Array(pairs.count * FIELD_COUNT);
   const levels = newLevels();
   for (let p = 0; p < pairs.count; p++) {
@@ -71,29 +86,27 @@ export function pairLevels(records: readonly PreparedRecord[], pairs: CandidateP
   return out;
 }
 
-export interface EmOptions {
-  iterations?: number;
-  /** Number of records, to turn the match rate among candidates into the prior over all pairs. */
-  recordCount: number;
+/** Comparison vectors with how often each occurs: EM iterates over patterns, not pairs. */
+interface Patterns {
+  rows: Int8Array[];
+  counts: number[];
+  pairs: number;
 }
 
-/**
- * m and prior by EM over candidate pairs, u kept fixed. Identical comparison vectors are grouped first, so
- * each iteration runs over a few thousand patterns instead of millions of pairs.
- */
-export function estimateM(model: MatchModel, levels: Int8Array, options: EmOptions): MatchModel {
+function toPatterns(levels: Int8Array, ignore: ReadonlySet<number> = new Set()): Patterns {
   const pairCount = levels.length / FIELD_COUNT;
-  const result = cloneModel(model);
-  if (pairCount < 100) return result;
-  const patterns = new Map<number, number>();
+  const byKey = new Map<number, number>();
   for (let p = 0; p < pairCount; p++) {
     let key = 0;
-    for (let f = 0; f < FIELD_COUNT; f++) key = key * 8 + ((levels[p * FIELD_COUNT + f] as number) + 1);
-    patterns.set(key, (patterns.get(key) ?? 0) + 1);
+    for (let f = 0; f < FIELD_COUNT; f++) {
+      const l = ignore.has(f) ? -1 : (levels[p * FIELD_COUNT + f] as number);
+      key = key * 8 + (l + 1);
+    }
+    byKey.set(key, (byKey.get(key) ?? 0) + 1);
   }
   const rows: Int8Array[] = [];
-  const weights: number[] = [];
-  for (const [key, count] of patterns) {
+  const counts: number[] = [];
+  for (const [key, count] of byKey) {
     const row = new Int8Array(FIELD_COUNT);
     let k = key;
     for (let f = FIELD_COUNT - 1; f >= 0; f--) {
@@ -101,44 +114,209 @@ export function estimateM(model: MatchModel, levels: Int8Array, options: EmOptio
       k = Math.floor(k / 8);
     }
     rows.push(row);
-    weights.push(count);
+    counts.push(count);
   }
-  let lambda = 0.1;
-  const m = FIELDS.map((f) => [...result.fields[f.name as FieldName].m]);
-  const u = FIELDS.map((f) => result.fields[f.name as FieldName].u);
-  for (let it = 0; it < (options.iterations ?? 25); it++) {
-    const mNum = FIELDS.map((f) => new Float64Array(f.levels.length));
-    let matchMass = 0;
-    for (let r = 0; r < rows.length; r++) {
-      const row = rows[r] as Int8Array;
-      let pm = lambda;
-      let pu = 1 - lambda;
-      for (let f = 0; f < FIELD_COUNT; f++) {
-        const l = row[f] as number;
-        if (l < 0) continue;
-        pm *= (m[f] as number[])[l] as number;
-        pu *= (u[f] as number[])[l] as number;
-      }
-      const post = pm / (pm + pu);
-      const mass = post * (weights[r] as number);
+  return { rows, counts, pairs: pairCount };
+}
+
+/** Posterior match probability of one pattern under m, u and the match rate. */
+function posterior(row: Int8Array, m: readonly number[][], u: readonly number[][], lambda: number): number {
+  let pm = lambda;
+  let pu = 1 - lambda;
+  for (let f = 0; f < FIELD_COUNT; f++) {
+    const l = row[f] as number;
+    if (l < 0) continue;
+    pm *= (m[f] as number[])[l] as number;
+    pu *= (u[f] as number[])[l] as number;
+  }
+  return pm / (pm + pu);
+}
+
+/** Pseudo-pairs of the shipped default added to every field's m estimate. */
+const M_PSEUDO_PAIRS = 20;
+
+interface SessionResult {
+  /** Per field: the learned m, or null when this session did not learn it. */
+  m: Array<number[] | null>;
+  /** Expected number of duplicate pairs the session found. */
+  matches: number;
+}
+
+/**
+ * EM over one session's patterns: a two-class latent model with m and u both free (u starts at the
+ * file's random-pair u), so that the non-match class can take the shape of the session's look-alikes
+ * (namesakes, household members) instead of random pairs. Only m of the fields not held fixed is kept.
+ */
+function emSession(
+  patterns: Patterns,
+  base: MatchModel,
+  fixed: ReadonlySet<number>,
+  iterations: number,
+): SessionResult {
+  const prior = FIELDS.map((f) => base.fields[f.name as FieldName].m);
+  let m = prior.map((x) => [...x]);
+  let u = FIELDS.map((f) => [...base.fields[f.name as FieldName].u]);
+  let lambda = 0.3;
+  let matchMass = 0;
+  for (let it = 0; it < iterations; it++) {
+    const numM = FIELDS.map((f) => new Float64Array(f.levels.length));
+    const numU = FIELDS.map((f) => new Float64Array(f.levels.length));
+    matchMass = 0;
+    for (let r = 0; r < patterns.rows.length; r++) {
+      const row = patterns.rows[r] as Int8Array;
+      const count = patterns.counts[r] as number;
+      const mass = posterior(row, m, u, lambda) * count;
       matchMass += mass;
       for (let f = 0; f < FIELD_COUNT; f++) {
         const l = row[f] as number;
-        if (l >= 0) (mNum[f] as Float64Array)[l]! += mass;
+        if (l < 0) continue;
+        (numM[f] as Float64Array)[l]! += mass;
+        (numU[f] as Float64Array)[l]! += count - mass;
       }
     }
-    lambda = Math.min(0.99, Math.max(1e-6, matchMass / pairCount));
-    for (let f = 0; f < FIELD_COUNT; f++) {
-      const num = mNum[f] as Float64Array;
-      const total = num.reduce((x, y) => x + y, 0);
-      if (total <= 0) continue;
-      m[f] = Array.from(num, (v) => Math.max(1e-4, v / total));
+    lambda = Math.min(0.999, Math.max(1e-6, matchMass / patterns.pairs));
+    const update = (num: Float64Array[], old: number[][], def: number[][]): number[][] =>
+      old.map((was, f) => {
+        if (fixed.has(f)) return was;
+        const c = num[f] as Float64Array;
+        const total = c.reduce((x, y) => x + y, 0);
+        const d = def[f] as number[];
+        return Array.from(c, (v, l) => (v + M_PSEUDO_PAIRS * (d[l] ?? 0)) / (total + M_PSEUDO_PAIRS));
+      });
+    const uStart = FIELDS.map((f) => base.fields[f.name as FieldName].u);
+    m = update(numM, m, prior);
+    u = update(numU, u, uStart);
+  }
+  return { m: m.map((x, f) => (fixed.has(f) ? null : x)), matches: matchMass };
+}
+
+/** A training session: pairs that share one of these keys, with these fields held fixed. */
+export interface TrainingRule {
+  name: string;
+  keys: (r: PreparedRecord) => readonly string[];
+  /** The fields the key is made of: held fixed in this session, and agreeing exactly on its pairs. */
+  fixes: readonly FieldName[];
+}
+
+export const TRAINING_RULES: readonly TrainingRule[] = [
+  { name: 'phone', keys: (r) => r.phones, fixes: ['phone'] },
+  { name: 'email', keys: (r) => r.emails, fixes: ['email'] },
+  {
+    name: 'fullName',
+    keys: (r) => (r.firstName !== null && r.lastName !== null ? [`${r.firstName}|${r.lastName}`] : []),
+    fixes: ['firstName', 'lastName'],
+  },
+  { name: 'birthDate', keys: (r) => (r.birthDigits !== null ? [r.birthDigits] : []), fixes: ['birthDate'] },
+];
+
+export interface TrainingOptions {
+  seed?: number;
+  /** Pairs per session at most (sampled); default 300,000. */
+  maxPairsPerSession?: number;
+  /** Blocks larger than this are skipped in training (a very common name); default 100. */
+  maxBlockSize?: number;
+  iterations?: number;
+}
+
+/** Pairs of records sharing a key of `rule`, at most `maxPairs` (a seeded sample when there are more). */
+export function sessionPairs(
+  records: readonly PreparedRecord[],
+  rule: TrainingRule,
+  maxPairs: number,
+  maxBlock: number,
+  random: () => number,
+): { left: Int32Array; right: Int32Array; count: number; share: number } {
+  const blocks = groupByKey(records, rule.keys);
+  let total = 0;
+  for (const members of blocks)
+    if (members.length <= maxBlock) total += (members.length * (members.length - 1)) / 2;
+  const keep = total <= maxPairs ? 1 : maxPairs / total;
+  const left: number[] = [];
+  const right: number[] = [];
+  const seen = new Set<number>();
+  for (const members of blocks) {
+    if (members.length > maxBlock) continue;
+    for (let x = 0; x < members.length; x++) {
+      for (let y = x + 1; y < members.length; y++) {
+        if (keep < 1 && random() >= keep) continue;
+        const i = Math.min(members[x] as number, members[y] as number);
+        const j = Math.max(members[x] as number, members[y] as number);
+        const key = i * 4_194_304 + j;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        left.push(i);
+        right.push(j);
+      }
     }
   }
+  return { left: Int32Array.from(left), right: Int32Array.from(right), count: left.length, share: keep };
+}
+
+/**
+ * m by EM in training sessions, and the prior (see the file comment); u must already be the file's.
+ *
+ * The prior: a session finds N duplicate pairs among the pairs sharing its key. A duplicate pair shares
+ * that key when both records have the fields and they agree exactly, which happens with probability
+ * (share of records with the fields)² · Π m(exact) — m as learned by the *other* sessions. So the file
+ * holds about N / that many duplicate pairs; the sessions' estimates are averaged, weighted by N.
+ */
+export function estimateM(
+  records: readonly PreparedRecord[],
+  model: MatchModel,
+  options: TrainingOptions = {},
+): MatchModel {
+  const random = seededRandom((options.seed ?? 1) ^ 0x5eed);
+  const sums = FIELDS.map((f) => new Float64Array(f.levels.length));
+  const weights = new Float64Array(FIELD_COUNT);
+  const found: Array<{ rule: TrainingRule; fixed: Set<number>; matches: number; m: Array<number[] | null> }> =
+    [];
+  for (const rule of TRAINING_RULES) {
+    const pairs = sessionPairs(
+      records,
+      rule,
+      options.maxPairsPerSession ?? 300_000,
+      options.maxBlockSize ?? 100,
+      random,
+    );
+    if (pairs.count < 200) continue;
+    const fixed = new Set(rule.fixes.map((name) => FIELDS.findIndex((f) => f.name === name)));
+    const patterns = toPatterns(pairLevels(records, pairs), fixed);
+    const session = emSession(patterns, model, fixed, options.iterations ?? 30);
+    if (session.matches < 20) continue;
+    found.push({ rule, fixed, matches: session.matches / pairs.share, m: session.m });
+    session.m.forEach((m, f) => {
+      if (m === null) return;
+      const sum = sums[f] as Float64Array;
+      m.forEach((v, l) => (sum[l]! += v * session.matches));
+      weights[f]! += session.matches;
+    });
+  }
+  const result = cloneModel(model);
   FIELDS.forEach((f, fi) => {
-    result.fields[f.name as FieldName].m = m[fi] as number[];
+    const w = weights[fi] as number;
+    if (w <= 0) return;
+    result.fields[f.name as FieldName].m = Array.from(sums[fi] as Float64Array, (v) => v / w);
   });
-  const allPairs = (options.recordCount * (options.recordCount - 1)) / 2;
-  result.prior = Math.min(0.5, Math.max(1e-9, (lambda * pairCount) / allPairs));
+
+  let total = 0;
+  let weight = 0;
+  for (const s of found) {
+    // m(exact) of the session's own fields, from the sessions that learned them.
+    let agree = 1;
+    for (const f of s.fixed) {
+      if ((weights[f] as number) <= 0) agree = NaN;
+      else agree *= result.fields[FIELDS[f]!.name as FieldName].m[0] ?? 0;
+    }
+    let present = 0;
+    for (const r of records) if (s.rule.keys(r).length > 0) present++;
+    const shareBoth = (present / records.length) ** 2;
+    if (!(agree > 0) || shareBoth <= 0) continue;
+    total += (s.matches / (agree * shareBoth)) * s.matches;
+    weight += s.matches;
+  }
+  if (weight > 0) {
+    const n = records.length;
+    result.prior = Math.min(0.5, Math.max(1e-9, total / weight / ((n * (n - 1)) / 2)));
+  }
   return result;
 }

@@ -20,6 +20,7 @@ const EN: Messages = {
   'lastName.fuzzyHigh': 'Last names spelled almost the same: {a} / {b}',
   'lastName.phonetic': 'Last names sound alike: {a} / {b}',
   'lastName.fuzzyLow': 'Last names look somewhat alike: {a} / {b}',
+  'lastName.initial': 'Last name initial matches: {a} / {b}',
   'lastName.different': 'Different last names: {a} / {b}',
   'email.exact': 'Same e-mail address: {a}',
   'email.sameLocal': 'Same e-mail name at another provider: {a} / {b}',
@@ -27,6 +28,7 @@ const EN: Messages = {
   'email.different': 'Different e-mail addresses',
   'phone.exact': 'Same phone number',
   'phone.exactMobile': 'Same mobile number',
+  'phone.landline': 'Same landline: {a}',
   'phone.oneDigit': 'Phone numbers differ by one digit',
   'phone.different': 'Different phone numbers',
   'birthDate.exact': 'Same birth date',
@@ -41,6 +43,8 @@ const EN: Messages = {
   'street.different': 'Different streets',
   'place.postalAndCity': 'Same postal code and town',
   'place.postal': 'Same postal code',
+  'place.districtAndCity': 'Same town and postal district',
+  'place.district': 'Same postal district',
   'place.city': 'Same town',
   'place.different': 'Different town',
   'gender.same': 'Same gender',
@@ -51,6 +55,9 @@ const EN: Messages = {
   'household.birthDate': 'Different people in one household: born many years apart',
   'household.gender': 'Different people in one household: a man and a woman',
   'household.childAdult': 'Different people in one household: a child and an adult',
+  'household.generation': 'Different people in one household: junior and senior',
+  'household.sharedHome':
+    'Same address or home phone, but different mobiles or birth dates: possibly two people living together',
 };
 
 const NL: Messages = {
@@ -65,6 +72,7 @@ const NL: Messages = {
   'lastName.fuzzyHigh': 'Achternamen bijna hetzelfde geschreven: {a} / {b}',
   'lastName.phonetic': 'Achternamen klinken hetzelfde: {a} / {b}',
   'lastName.fuzzyLow': 'Achternamen lijken wat op elkaar: {a} / {b}',
+  'lastName.initial': 'Beginletter van de achternaam komt overeen: {a} / {b}',
   'lastName.different': 'Andere achternamen: {a} / {b}',
   'email.exact': 'Zelfde e-mailadres: {a}',
   'email.sameLocal': 'Zelfde e-mailnaam bij een andere provider: {a} / {b}',
@@ -72,6 +80,7 @@ const NL: Messages = {
   'email.different': 'Andere e-mailadressen',
   'phone.exact': 'Zelfde telefoonnummer',
   'phone.exactMobile': 'Zelfde gsm-nummer',
+  'phone.landline': 'Zelfde vaste lijn: {a}',
   'phone.oneDigit': 'Telefoonnummers verschillen in één cijfer',
   'phone.different': 'Andere telefoonnummers',
   'birthDate.exact': 'Zelfde geboortedatum',
@@ -86,6 +95,8 @@ const NL: Messages = {
   'street.different': 'Andere straten',
   'place.postalAndCity': 'Zelfde postcode en gemeente',
   'place.postal': 'Zelfde postcode',
+  'place.districtAndCity': 'Zelfde gemeente en postcodegebied',
+  'place.district': 'Zelfde postcodegebied',
   'place.city': 'Zelfde gemeente',
   'place.different': 'Andere gemeente',
   'gender.same': 'Zelfde geslacht',
@@ -96,6 +107,9 @@ const NL: Messages = {
   'household.birthDate': 'Verschillende personen in één gezin: jaren na elkaar geboren',
   'household.gender': 'Verschillende personen in één gezin: een man en een vrouw',
   'household.childAdult': 'Verschillende personen in één gezin: een kind en een volwassene',
+  'household.generation': 'Verschillende personen in één gezin: junior en senior',
+  'household.sharedHome':
+    'Zelfde adres of vaste lijn, maar andere gsm-nummers of geboortedatums: mogelijk twee huisgenoten',
 };
 
 const FR: Messages = {
@@ -110,6 +124,7 @@ const FR: Messages = {
   'lastName.fuzzyHigh': 'Noms presque identiques : {a} / {b}',
   'lastName.phonetic': 'Les noms se prononcent pareil : {a} / {b}',
   'lastName.fuzzyLow': 'Noms assez semblables : {a} / {b}',
+  'lastName.initial': 'L’initiale du nom correspond : {a} / {b}',
   'lastName.different': 'Noms différents : {a} / {b}',
   'email.exact': 'Même adresse e-mail : {a}',
   'email.sameLocal': 'Même nom d’e-mail chez un autre fournisseur : {a} / {b}',
@@ -117,6 +132,7 @@ const FR: Messages = {
   'email.different': 'Adresses e-mail différentes',
   'phone.exact': 'Même numéro de téléphone',
   'phone.exactMobile': 'Même numéro de portable',
+  'phone.landline': 'Même téléphone fixe : {a}',
   'phone.oneDigit': "Numéros de téléphone différents d'un chiffre",
   'phone.different': 'Numéros de téléphone différents',
   'birthDate.exact': 'Même date de naissance',
@@ -131,6 +147,8 @@ const FR: Messages = {
   'street.different': 'Rues différentes',
   'place.postalAndCity': 'Même code postal et même commune',
   'place.postal': 'Même code postal',
+  'place.districtAndCity': 'Même commune et même secteur postal',
+  'place.district': 'Même secteur postal',
   'place.city': 'Même commune',
   'place.different': 'Autre commune',
   'gender.same': 'Même sexe',
@@ -141,6 +159,9 @@ const FR: Messages = {
   'household.birthDate': 'Personnes différentes d’un même ménage : nées à des années d’écart',
   'household.gender': 'Personnes différentes d’un même ménage : un homme et une femme',
   'household.childAdult': 'Personnes différentes d’un même ménage : un enfant et un adulte',
+  'household.generation': 'Personnes différentes d’un même ménage : junior et senior',
+  'household.sharedHome':
+    'Même adresse ou téléphone fixe, mais portables ou dates de naissance différents : peut-être deux personnes vivant ensemble',
 };
 
 const DE: Messages = {
@@ -155,6 +176,7 @@ const DE: Messages = {
   'lastName.fuzzyHigh': 'Nachnamen fast gleich geschrieben: {a} / {b}',
   'lastName.phonetic': 'Nachnamen klingen gleich: {a} / {b}',
   'lastName.fuzzyLow': 'Nachnamen ähneln sich: {a} / {b}',
+  'lastName.initial': 'Anfangsbuchstabe des Nachnamens stimmt: {a} / {b}',
   'lastName.different': 'Verschiedene Nachnamen: {a} / {b}',
   'email.exact': 'Gleiche E-Mail-Adresse: {a}',
   'email.sameLocal': 'Gleicher E-Mail-Name bei einem anderen Anbieter: {a} / {b}',
@@ -162,6 +184,7 @@ const DE: Messages = {
   'email.different': 'Verschiedene E-Mail-Adressen',
   'phone.exact': 'Gleiche Telefonnummer',
   'phone.exactMobile': 'Gleiche Handynummer',
+  'phone.landline': 'Gleiche Festnetznummer: {a}',
   'phone.oneDigit': 'Telefonnummern unterscheiden sich in einer Ziffer',
   'phone.different': 'Verschiedene Telefonnummern',
   'birthDate.exact': 'Gleiches Geburtsdatum',
@@ -176,6 +199,8 @@ const DE: Messages = {
   'street.different': 'Verschiedene Straßen',
   'place.postalAndCity': 'Gleiche Postleitzahl und gleicher Ort',
   'place.postal': 'Gleiche Postleitzahl',
+  'place.districtAndCity': 'Gleicher Ort und gleicher Postleitzahlbereich',
+  'place.district': 'Gleicher Postleitzahlbereich',
   'place.city': 'Gleicher Ort',
   'place.different': 'Anderer Ort',
   'gender.same': 'Gleiches Geschlecht',
@@ -186,6 +211,9 @@ const DE: Messages = {
   'household.birthDate': 'Verschiedene Personen eines Haushalts: Jahre auseinander geboren',
   'household.gender': 'Verschiedene Personen eines Haushalts: ein Mann und eine Frau',
   'household.childAdult': 'Verschiedene Personen eines Haushalts: ein Kind und ein Erwachsener',
+  'household.generation': 'Verschiedene Personen eines Haushalts: Junior und Senior',
+  'household.sharedHome':
+    'Gleiche Adresse oder Festnetznummer, aber andere Handynummern oder Geburtsdaten: vielleicht zwei Mitbewohner',
 };
 
 export const MESSAGES: Readonly<Record<Lang, Messages>> = { en: EN, nl: NL, fr: FR, de: DE };

@@ -18,9 +18,12 @@ export interface MatchModel {
 }
 
 /**
- * Parameters for a tenant too small to learn its own (a salon with a few thousand customers), set by hand
- * from what booking data looks like and checked against the benchmarks (docs/matching.md).
- * The prior is that of a file of roughly 10,000 customers holding a few hundred duplicate pairs.
+ * Parameters for a tenant too small to learn its own (a salon with a few hundred or thousand customers),
+ * set by hand from what booking data looks like and checked against the benchmarks (docs/matching.md).
+ * m: a duplicate keeps its mobile four times in five, its e-mail address about half the time (a new one
+ * at another provider is the common change), and a birth date when both records have one. u: how often
+ * two different customers agree by chance. The prior is that of a file of about 1,200 customers; use
+ * `withPriorForFileSize` for others.
  */
 export const DEFAULT_MODEL: MatchModel = {
   prior: 1e-4,
@@ -30,35 +33,51 @@ export const DEFAULT_MODEL: MatchModel = {
       u: [0.01, 0.001, 0.002, 0.004, 0.01, 0.03, 0.943],
     },
     lastName: {
-      m: [0.85, 0.08, 0.03, 0.02, 0.02],
-      u: [0.003, 0.0005, 0.002, 0.005, 0.9895],
+      m: [0.82, 0.08, 0.03, 0.02, 0.02, 0.03],
+      u: [0.002, 0.0005, 0.002, 0.005, 0.03, 0.9605],
     },
     email: {
-      m: [0.55, 0.05, 0.05, 0.35],
-      u: [0.0001, 0.0001, 0.0002, 0.9996],
+      m: [0.5, 0.05, 0.03, 0.42],
+      u: [0.0001, 0.0002, 0.0003, 0.9994],
     },
     phone: {
-      m: [0.75, 0.03, 0.22],
-      u: [0.0002, 0.0002, 0.9996],
+      m: [0.78, 0.04, 0.02, 0.16],
+      u: [0.0001, 0.0002, 0.0003, 0.9994],
     },
     birthDate: {
       m: [0.85, 0.02, 0.05, 0.03, 0.04, 0.01],
-      u: [0.00005, 0.00004, 0.001, 0.016, 0.3, 0.683],
+      u: [0.00005, 0.00004, 0.001, 0.016, 0.3, 0.68291],
     },
     street: {
       m: [0.6, 0.1, 0.1, 0.2],
       u: [0.0002, 0.002, 0.001, 0.9968],
     },
     place: {
-      m: [0.7, 0.1, 0.05, 0.15],
-      u: [0.02, 0.01, 0.01, 0.96],
+      m: [0.6, 0.1, 0.05, 0.1, 0.02, 0.13],
+      u: [0.02, 0.01, 0.005, 0.01, 0.005, 0.95],
     },
     gender: {
-      m: [0.97, 0.02, 0.01],
+      m: [0.95, 0.03, 0.02],
       u: [0.5, 0.1, 0.4],
     },
   },
 };
+
+/** Share of a typical salon file's records that are extra copies of a customer already in it. */
+export const TYPICAL_DUPLICATE_SHARE = 0.06;
+
+/**
+ * The prior for a file of `records` customers: about TYPICAL_DUPLICATE_SHARE·n duplicate pairs among
+ * n(n−1)/2 pairs. A lookup against a tenant's file should score with the prior of that file's size.
+ */
+export function priorForFileSize(records: number): number {
+  const n = Math.max(records, 50);
+  return Math.min(0.01, (TYPICAL_DUPLICATE_SHARE * n) / ((n * (n - 1)) / 2));
+}
+
+export function withPriorForFileSize(model: MatchModel, records: number): MatchModel {
+  return { ...model, prior: priorForFileSize(records) };
+}
 
 /** A model turned into weight tables for the hot loop. */
 export interface CompiledModel {

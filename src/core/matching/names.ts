@@ -78,17 +78,43 @@ const NOISE: ReadonlySet<string> = new Set([
   'ir',
   'ing',
   'sir',
-  'jr',
-  'sr',
-  'junior',
-  'senior',
 ]);
+
+/** Generational suffixes: 1 = junior, 2 = senior. They tell a father from his namesake son. */
+const GENERATION: Readonly<Record<string, 1 | 2>> = {
+  jr: 1,
+  junior: 1,
+  jun: 1,
+  jnr: 1,
+  sr: 2,
+  senior: 2,
+  sen: 2,
+  snr: 2,
+};
+
+/** 0 when no generational suffix was written, 1 junior, 2 senior. */
+export type Generation = 0 | 1 | 2;
+
+/** Splits the generational suffix off a token list (never the only token: "Sen" can be a name). */
+function takeGeneration(tokens: string[]): { tokens: string[]; generation: Generation } {
+  let generation: Generation = 0;
+  const kept = tokens.filter((t, i) => {
+    const g = GENERATION[t];
+    if (g === undefined || (i === 0 && tokens.length === 1)) return true;
+    generation = g;
+    return false;
+  });
+  return { tokens: kept, generation };
+}
 
 export interface NormalisedLastName {
   /** All tokens glued, particles included: "vandenbroeck". */
   full: string;
   /** Without leading particles, glued or separate: "broeck". */
   core: string;
+  /** True when only an initial was given ("P."), as staff type it in the agenda. */
+  initialOnly: boolean;
+  generation: Generation;
 }
 
 /**
@@ -107,16 +133,19 @@ export function normaliseLastName(raw: string | null): NormalisedLastName | null
       text = `${text.slice(comma + 1)} ${text.slice(0, comma)}`;
     }
   }
-  const tokens = foldText(text)
-    .split(' ')
-    .filter((t) => t !== '' && !NOISE.has(t));
+  const split = takeGeneration(
+    foldText(text)
+      .split(' ')
+      .filter((t) => t !== '' && !NOISE.has(t)),
+  );
+  const tokens = split.tokens;
   if (tokens.length === 0) return null;
   const full = foldUmlautSpelling(tokens.join(''));
   let start = 0;
   while (start < tokens.length - 1 && PARTICLES.has(tokens[start] ?? '')) start++;
   let core = foldUmlautSpelling(tokens.slice(start).join(''));
   if (start === 0) core = stripGluedParticle(core);
-  return { full, core };
+  return { full, core, initialOnly: full.length === 1, generation: split.generation };
 }
 
 function stripGluedParticle(glued: string): string {
@@ -135,16 +164,19 @@ export interface NormalisedFirstName {
   tokens: string[];
   /** True when only an initial was given ("J." or "J"). */
   initialOnly: boolean;
+  generation: Generation;
 }
 
 /** Normalise a given name: "Marie-Louise", "marie louise" and "MARIE LOUISE" are the same. */
 export function normaliseFirstName(raw: string | null): NormalisedFirstName | null {
   if (raw === null) return null;
-  const tokens = foldText(raw)
-    .split(' ')
-    .filter((t) => t !== '' && !NOISE.has(t) && !/^\d/.test(t))
-    .map(foldUmlautSpelling);
+  const split = takeGeneration(
+    foldText(raw)
+      .split(' ')
+      .filter((t) => t !== '' && !NOISE.has(t) && !/^\d/.test(t)),
+  );
+  const tokens = split.tokens.map(foldUmlautSpelling);
   if (tokens.length === 0) return null;
   const initialOnly = tokens.every((t) => t.length === 1);
-  return { full: tokens.join(''), first: tokens[0] ?? '', tokens, initialOnly };
+  return { full: tokens.join(''), first: tokens[0] ?? '', tokens, initialOnly, generation: split.generation };
 }

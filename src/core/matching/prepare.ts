@@ -1,12 +1,24 @@
-/** Turns a customer into the precomputed features every comparison reads. */
-import { parseHouseNumber, normaliseCity, normalisePostalCode, normaliseStreet } from './address.ts';
+/**
+ * Turns a customer into the precomputed features every comparison reads. Names, streets and towns
+ * repeat across a file (a few hundred given names, tens of thousands of surnames), so a batch keeps
+ * what it already worked out per distinct written value in a `PrepareCache`; the result does not
+ * depend on whether a cache is used.
+ */
+import {
+  normaliseCity,
+  normalisePostalCode,
+  normaliseStreet,
+  parseHouseNumber,
+  postalDistrict,
+} from './address.ts';
 import { parseBirthDate } from './birthDate.ts';
-import { canonicalEmail } from './email.ts';
+import { canonicalEmail, comparableLocal, localIsOnlyName } from './email.ts';
 import { normaliseFirstName, normaliseLastName } from './names.ts';
+import type { NormalisedFirstName, NormalisedLastName } from './names.ts';
 import { nicknameGroups } from './nicknames.ts';
 import { cologneKey, dutchKey, metaphoneKeys } from './phonetic.ts';
-import { normalisePhone } from './phone.ts';
-import { blankToNull } from './text.ts';
+import { readPhone } from './phone.ts';
+import { blankToNull, foldUmlautSpelling } from './text.ts';
 import type { MatchRecord, NameKeys, PrepareOptions, PreparedRecord } from './types.ts';
 
 export function nameKeys(folded: string): NameKeys {
@@ -14,49 +26,129 @@ export function nameKeys(folded: string): NameKeys {
   return [dm, dmAlt, cologneKey(folded), dutchKey(folded)];
 }
 
-function unique(values: string[]): string[] {
-  return [...new Set(values)];
+interface FirstFeatures {
+  name: NormalisedFirstName;
+  keys: NameKeys | null;
+  nicknames: number[];
 }
 
+interface LastFeatures {
+  name: NormalisedLastName;
+  keys: NameKeys;
+}
+
+/** Per-batch memory of names and places already normalised (plain Maps, dropped with the batch). */
+export interface PrepareCache {
+  first: Map<string, FirstFeatures | null>;
+  last: Map<string, LastFeatures | null>;
+  street: Map<string, string | null>;
+  city: Map<string, string | null>;
+}
+
+export function createPrepareCache(): PrepareCache {
+  return { first: new Map(), last: new Map(), street: new Map(), city: new Map() };
+}
+
+function memo<T>(map: Map<string, T> | undefined, key: string, compute: (key: string) => T): T {
+  if (map === undefined) return compute(key);
+  const hit = map.get(key);
+  if (hit !== undefined || map.has(key)) return hit as T;
+  const value = compute(key);
+  map.set(key, value);
+  return value;
+}
+
+function firstFeatures(raw: string): FirstFeatures | null {
+  const name = normaliseFirstName(raw);
+  if (name === null) return null;
+  return {
+    name,
+    keys: name.initialOnly ? null : nameKeys(name.first),
+    nicknames: [...new Set([...name.tokens, name.full].flatMap(nicknameGroups))],
+  };
+}
+
+function lastFeatures(raw: string): LastFeatures | null {
+  const name = normaliseLastName(raw);
+  return name === null ? null : { name, keys: nameKeys(name.full) };
+}
+
+const EMPTY: readonly never[] = [];
+
 export function prepareRecord(record: MatchRecord, options: PrepareOptions = {}): PreparedRecord {
-  const first = normaliseFirstName(blankToNull(record.firstName));
-  const last = normaliseLastName(blankToNull(record.lastName));
+  const cache = options.cache;
+  const rawFirst = blankToNull(record.firstName);
+  const rawLast = blankToNull(record.lastName);
+  const first = rawFirst === null ? null : memo(cache?.first, rawFirst, firstFeatures);
+  const last = rawLast === null ? null : memo(cache?.last, rawLast, lastFeatures);
   const country = blankToNull(record.country) ?? options.defaultCountry ?? null;
 
-  const emails = [];
-  for (const raw of [record.email, ...(record.extraEmails ?? [])]) {
+  const nameParts: string[] = [];
+  if (first !== null) nameParts.push(...first.name.tokens, first.name.full);
+  if (last !== null) nameParts.push(last.name.full, last.name.core);
+  const emails: string[] = [];
+  const locals: string[] = [];
+  const named: boolean[] = [];
+  for (const raw of [record.email, ...(record.extraEmails ?? EMPTY)]) {
     const e = canonicalEmail(blankToNull(raw));
-    if (e !== null) emails.push(e);
+    if (e === null || emails.includes(e.address)) continue;
+    const local = comparableLocal(e.local);
+    emails.push(e.address);
+    locals.push(local);
+    named.push(localIsOnlyName(foldUmlautSpelling(local.replace(/\d+/g, '')), nameParts));
   }
-  const phones = [];
-  for (const raw of [record.mobile, record.landline, record.phone2, ...(record.extraPhones ?? [])]) {
-    const p = normalisePhone(blankToNull(raw), country);
-    if (p !== null) phones.push(p);
+  const phones: string[] = [];
+  const fixedPhones: string[] = [];
+  for (const raw of [record.mobile, record.landline, record.phone2, ...(record.extraPhones ?? EMPTY)]) {
+    const p = readPhone(blankToNull(raw), country);
+    if (p === null || phones.includes(p.e164)) continue;
+    phones.push(p.e164);
+    if (p.fixed) fixedPhones.push(p.e164);
   }
   const birth = parseBirthDate(blankToNull(record.birthDate));
   const house = parseHouseNumber(blankToNull(record.houseNumber));
+  const rawStreet = blankToNull(record.street);
+  const rawCity = blankToNull(record.city);
+  const postalCode = normalisePostalCode(blankToNull(record.postalCode));
   const gender = record.gender === null || (record.gender as string) === '' ? null : record.gender;
+  const generation = Math.max(first?.name.generation ?? 0, last?.name.generation ?? 0) as 0 | 1 | 2;
 
   return {
     id: record.id,
-    firstName: first?.full ?? null,
-    firstToken: first?.first ?? null,
-    firstInitialOnly: first?.initialOnly ?? false,
-    firstKeys: first === null || first.initialOnly ? null : nameKeys(first.first),
-    nicknames: first === null ? [] : unique(first.tokens.concat(first.full)).flatMap(nicknameGroups),
-    lastName: last?.full ?? null,
-    lastCore: last?.core ?? null,
-    lastKeys: last === null ? null : nameKeys(last.full),
-    emails: unique(emails.map((e) => e.address)),
-    emailLocals: unique(emails.map((e) => e.local)),
-    phones: unique(phones),
+    firstName: first?.name.full ?? null,
+    firstToken: first?.name.first ?? null,
+    firstInitialOnly: first?.name.initialOnly ?? false,
+    firstKeys: first?.keys ?? null,
+    nicknames: first?.nicknames ?? [],
+    lastName: last?.name.full ?? null,
+    lastCore: last?.name.core ?? null,
+    lastInitialOnly: last?.name.initialOnly ?? false,
+    lastKeys: last?.keys ?? null,
+    generation,
+    emails,
+    emailLocals: locals,
+    emailNamed: named,
+    phones,
+    fixedPhones,
     birthDigits: birth?.digits ?? null,
     birthYear: birth?.year ?? 0,
-    street: normaliseStreet(blankToNull(record.street)),
+    street: rawStreet === null ? null : memo(cache?.street, rawStreet, normaliseStreet),
     houseNumber: house?.number ?? null,
     houseBox: house?.box ?? '',
-    postalCode: normalisePostalCode(blankToNull(record.postalCode)),
-    city: normaliseCity(blankToNull(record.city)),
+    postalCode,
+    postalDistrict: postalDistrict(postalCode),
+    city: rawCity === null ? null : memo(cache?.city, rawCity, normaliseCity),
     gender,
   };
+}
+
+/** Prepare a whole batch with one shared cache. */
+export function prepareRecords(
+  records: readonly MatchRecord[],
+  options: Omit<PrepareOptions, 'cache'> = {},
+): PreparedRecord[] {
+  const withCache: PrepareOptions = { ...options, cache: createPrepareCache() };
+  const out = new Array<PreparedRecord>(records.length);
+  for (let i = 0; i < records.length; i++) out[i] = prepareRecord(records[i] as MatchRecord, withCache);
+  return out;
 }

@@ -13,12 +13,17 @@ import {
   F_GENDER,
   F_LAST,
   F_PHONE,
+  F_PLACE,
+  F_STREET,
   FIELD_COUNT,
   FIELDS,
   FIRST_DIFFERENT,
   FIRST_NICKNAME,
   GENDER_CHILD_ADULT,
   GENDER_CONFLICT,
+  PHONE_LANDLINE,
+  PHONE_ONE_DIGIT,
+  BIRTH_DIFFERENT,
 } from './fields.ts';
 import type { FieldName } from './fields.ts';
 import { compileModel, weightToProbability } from './model.ts';
@@ -27,14 +32,17 @@ import { classifyPhone } from './phone.ts';
 import type { TermFrequencies } from './termFrequencies.ts';
 import type { PreparedRecord } from './types.ts';
 
-/** A pair whose identity fields conflict is capped at this weight (probability ≈ 0.11): never a match. */
-export const CONFLICT_WEIGHT_CAP = -3;
-/** Term-frequency adjustments stay within ± this many bits of the field's average weight. */
+/**
+ * A pair whose identity fields conflict is capped at this weight (probability ≈ 0.001): never a match,
+ * and low enough that clustering will not join the two through a third record either.
+ */
+export const CONFLICT_WEIGHT_CAP = -10;
+/** Term-frequency adjustments of names stay within ± this many bits of the field's average weight. */
 const TF_MAX_BITS = 3;
-/** Each doubling of the number of records sharing a phone or e-mail beyond a pair costs this many bits. */
-const SHARED_CONTACT_BITS = 2;
+/** A phone or e-mail shared by many records loses at most this many bits. */
+const SHARED_CONTACT_MAX_BITS = 4;
 
-export type HouseholdConflict = 'firstName' | 'birthDate' | 'gender' | 'childAdult';
+export type HouseholdConflict = 'firstName' | 'birthDate' | 'gender' | 'childAdult' | 'generation';
 
 export interface FieldExplanation {
   field: FieldName | 'nameOrder' | 'household';
@@ -63,9 +71,16 @@ function sharedValue(x: readonly string[], y: readonly string[]): string | null 
   return null;
 }
 
-function sharedContactPenalty(count: number | undefined, fieldWeight: number): number {
-  if (count === undefined || count <= 2) return 0;
-  return -Math.min(SHARED_CONTACT_BITS * Math.log2(count - 1), Math.max(0, fieldWeight - 1));
+/**
+ * A phone or e-mail held by k records matches a random other record with chance (k−1)/(n−1); when that
+ * is more than the field's average chance agreement u, the agreement is worth less (a salon's own
+ * number typed in for walk-ins, a family address). Never more: a value held by two records is the
+ * normal case the model was estimated on.
+ */
+function sharedContactAdjustment(count: number | undefined, total: number, u: number): number {
+  if (count === undefined || count <= 2 || total < 3) return 0;
+  const chance = (count - 1) / (total - 1);
+  return Math.max(-SHARED_CONTACT_MAX_BITS, Math.min(0, Math.log2(u / chance)));
 }
 
 /** Per-field weights of a compared pair written into `out` (term frequencies applied). */
@@ -82,43 +97,92 @@ export function fieldWeights(
     out[f] = level < 0 ? 0 : (cm.weights[f]?.[level] ?? 0);
   }
   if (tf === null) return;
-  const useNameTf = tf.total >= 200;
-  if (useNameTf && levels[F_FIRST] === EXACT && a.firstName !== null) {
-    const share = (tf.firstName.get(a.firstName) ?? 1) / tf.total;
-    out[F_FIRST] = (out[F_FIRST] ?? 0) + tfAdjustment(cm.model.fields.firstName.u[0] ?? 0.01, share);
-  }
-  if (useNameTf && levels[F_LAST] === EXACT && a.lastName !== null) {
-    const share = (tf.lastName.get(a.lastName) ?? 1) / tf.total;
-    out[F_LAST] = (out[F_LAST] ?? 0) + tfAdjustment(cm.model.fields.lastName.u[0] ?? 0.01, share);
+  const fields = cm.model.fields;
+  if (tf.total >= 200) {
+    if (levels[F_FIRST] === EXACT && a.firstName !== null) {
+      const share = (tf.firstName.get(a.firstName) ?? 1) / tf.total;
+      out[F_FIRST] = (out[F_FIRST] ?? 0) + tfAdjustment(fields.firstName.u[0] ?? 0.01, share);
+    }
+    if (levels[F_LAST] === EXACT && a.lastName !== null) {
+      const share = (tf.lastName.get(a.lastName) ?? 1) / tf.total;
+      out[F_LAST] = (out[F_LAST] ?? 0) + tfAdjustment(fields.lastName.u[0] ?? 0.01, share);
+    }
   }
   if (levels[F_PHONE] === EXACT) {
     const v = sharedValue(a.phones, b.phones);
     if (v !== null)
-      out[F_PHONE] = (out[F_PHONE] ?? 0) + sharedContactPenalty(tf.phone.get(v), out[F_PHONE] ?? 0);
+      out[F_PHONE] =
+        (out[F_PHONE] ?? 0) + sharedContactAdjustment(tf.phone.get(v), tf.total, fields.phone.u[0] ?? 1e-4);
   }
   if (levels[F_EMAIL] === EXACT) {
     const v = sharedValue(a.emails, b.emails);
     if (v !== null)
-      out[F_EMAIL] = (out[F_EMAIL] ?? 0) + sharedContactPenalty(tf.email.get(v), out[F_EMAIL] ?? 0);
+      out[F_EMAIL] =
+        (out[F_EMAIL] ?? 0) + sharedContactAdjustment(tf.email.get(v), tf.total, fields.email.u[0] ?? 1e-4);
   }
 }
 
 /**
- * Household rule. Fellegi–Sunter treats fields as independent, but a mother and her child, twins, or a
- * father and his namesake son share phone, e-mail and address *because* they live together, so those
- * agreements can outweigh any single disagreement. When the identity fields themselves conflict — given
- * names unrelated, birth dates twelve or more years apart, a man and a woman with different given names,
- * a child and an adult born in different years — the pair is not the same person, whatever else they share.
+ * Household rule. Fellegi–Sunter treats fields as independent, but a mother and her child, twins, a
+ * couple, or a father and his namesake son share a phone, an e-mail address or a home *because* they
+ * live together, so those agreements can outweigh any single disagreement. When the pair shares such a
+ * contact point and its identity fields conflict — given names unrelated, birth dates twelve or more
+ * years apart, a man and a woman with different given names, a child and an adult born in different
+ * years or with different given names, one written "junior" and the other "senior" or without it — they are two people of one
+ * household, whatever else they share. Without a shared contact point the rule does not apply: then
+ * the disagreement is weighed like any other (old registers are full of "Harry" for "John").
+ * A pair written "junior" and "senior" is never one person.
  */
-export function householdConflict(levels: Int8Array): HouseholdConflict | null {
+export function householdConflict(
+  levels: Int8Array,
+  a: Pick<PreparedRecord, 'generation'>,
+  b: Pick<PreparedRecord, 'generation'>,
+): HouseholdConflict | null {
+  if (a.generation !== 0 && b.generation !== 0 && a.generation !== b.generation) return 'generation';
+  const phone = levels[F_PHONE] ?? -1;
+  const email = levels[F_EMAIL] ?? -1;
+  const street = levels[F_STREET] ?? -1;
+  const sharesHome = (phone >= EXACT && phone <= PHONE_ONE_DIGIT) || email === EXACT || street === EXACT;
+  if (!sharesHome) return null;
   const first = levels[F_FIRST] ?? -1;
   const birth = levels[F_BIRTH] ?? -1;
   const gender = levels[F_GENDER] ?? -1;
   if (first === FIRST_DIFFERENT) return 'firstName';
   if (birth === BIRTH_FAR_APART) return 'birthDate';
+  if (a.generation !== b.generation) return 'generation';
   if (gender === GENDER_CONFLICT && first > FIRST_NICKNAME) return 'gender';
-  if (gender === GENDER_CHILD_ADULT && (birth >= BIRTH_SAME_YEAR || first > FIRST_NICKNAME)) return 'childAdult';
+  if (gender === GENDER_CHILD_ADULT && (birth >= BIRTH_SAME_YEAR || first > FIRST_NICKNAME))
+    return 'childAdult';
   return null;
+}
+
+/** Whether both records have a mobile (or other personal number) and none of them is in common. */
+function mobilesDiffer(a: PreparedRecord, b: PreparedRecord, phoneLevel: number): boolean {
+  if (phoneLevel === EXACT || phoneLevel < 0) return false;
+  return a.phones.length > a.fixedPhones.length && b.phones.length > b.fixedPhones.length;
+}
+
+/**
+ * Shared-home rule. An address or a landline shared by two records is strong evidence only while
+ * nothing personal contradicts it: when both have mobiles and none is in common, or their birth dates
+ * differ, the shared home is just as well explained by two people living there (a father and his
+ * namesake son), so the street, place and landline agreements count for nothing and the personal
+ * fields decide. Returns the (negative) correction in bits.
+ */
+export function sharedHomeDiscount(
+  a: PreparedRecord,
+  b: PreparedRecord,
+  levels: Int8Array,
+  weights: Float64Array,
+): number {
+  const phone = levels[F_PHONE] ?? -1;
+  const landline = phone === PHONE_LANDLINE;
+  if (levels[F_STREET] !== EXACT && !landline) return 0;
+  const birth = levels[F_BIRTH] ?? -1;
+  if (birth < BIRTH_DIFFERENT && !mobilesDiffer(a, b, phone)) return 0;
+  let discount = Math.max(0, weights[F_STREET] ?? 0) + Math.max(0, weights[F_PLACE] ?? 0);
+  if (landline) discount += Math.max(0, weights[F_PHONE] ?? 0);
+  return -discount;
 }
 
 const scratchLevels = newLevels();
@@ -134,9 +198,9 @@ export function scoreWeight(
 ): number {
   compareInto(a, b, levels);
   fieldWeights(a, b, levels, cm, tf, scratchWeights);
-  let w = cm.priorWeight;
+  let w = cm.priorWeight + sharedHomeDiscount(a, b, levels, scratchWeights);
   for (let f = 0; f < FIELD_COUNT; f++) w += scratchWeights[f] ?? 0;
-  if (w > CONFLICT_WEIGHT_CAP && householdConflict(levels) !== null) return CONFLICT_WEIGHT_CAP;
+  if (w > CONFLICT_WEIGHT_CAP && householdConflict(levels, a, b) !== null) return CONFLICT_WEIGHT_CAP;
   return w;
 }
 
@@ -174,12 +238,9 @@ function fieldParams(
 }
 
 function messageKeyFor(field: FieldName, level: string, a: PreparedRecord, b: PreparedRecord): string {
-  if (
-    field === 'phone' &&
-    level === 'exact' &&
-    classifyPhone(sharedValue(a.phones, b.phones), null) === 'mobile'
-  ) {
-    return 'phone.exactMobile';
+  if (field === 'phone' && level === 'exact') {
+    const shared = sharedValue(a.phones, b.phones);
+    if (shared !== null && classifyPhone(shared, null) === 'mobile') return 'phone.exactMobile';
   }
   return `${field}.${level}`;
 }
@@ -223,7 +284,18 @@ export function scorePair(
       },
     });
   }
-  const conflict = householdConflict(levels);
+  const discount = sharedHomeDiscount(a, b, levels, weights);
+  if (discount < 0) {
+    fields.push({
+      field: 'household',
+      level: 'sharedHome',
+      weight: discount,
+      messageKey: 'household.sharedHome',
+      params: {},
+    });
+    total += discount;
+  }
+  const conflict = householdConflict(levels, a, b);
   if (conflict !== null && total > CONFLICT_WEIGHT_CAP) {
     fields.push({
       field: 'household',

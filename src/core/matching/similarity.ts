@@ -1,6 +1,7 @@
 /**
- * String similarity measures used by the field comparisons. Jaro-Winkler is written here because it
- * runs in the hot loop (hundreds of thousands of pairs a second) and must not allocate more than needed.
+ * String similarity measures used by the field comparisons. Levenshtein comes from fastest-levenshtein.
+ * Jaro-Winkler is written here because it runs in the hot loop (millions of pairs in a whole-file scan):
+ * the published packages allocate arrays per call, and names fit in two 32-bit flag words.
  */
 export { distance as levenshtein } from 'fastest-levenshtein';
 
@@ -13,7 +14,54 @@ export function jaroWinkler(a: string, b: string): number {
   const la = a.length;
   const lb = b.length;
   if (la === 0 || lb === 0) return 0;
-  if (la > 255 || lb > 255) return a === b ? 1 : 0;
+  // Names and e-mail names fit in 32 letters: the matched-letter flags are then two integers.
+  const counts = la <= 32 && lb <= 32 ? matchesShort(a, b) : matchesLong(a, b);
+  const m = counts >>> 16;
+  if (m === 0) return 0;
+  const transpositions = counts & 0xffff;
+  const jaro = (m / la + m / lb + (m - transpositions / 2) / m) / 3;
+  let prefix = 0;
+  const maxPrefix = Math.min(4, la, lb);
+  while (prefix < maxPrefix && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
+  return jaro + prefix * 0.1 * (1 - jaro);
+}
+
+/** Matches · 2^16 + transpositions, flags kept in two 32-bit integers. */
+function matchesShort(a: string, b: string): number {
+  const la = a.length;
+  const lb = b.length;
+  const range = Math.max(0, (Math.max(la, lb) >> 1) - 1);
+  let flagsA = 0;
+  let flagsB = 0;
+  let matches = 0;
+  for (let i = 0; i < la; i++) {
+    const lo = i > range ? i - range : 0;
+    const hi = i + range < lb - 1 ? i + range : lb - 1;
+    const ca = a.charCodeAt(i);
+    for (let j = lo; j <= hi; j++) {
+      if ((flagsB & (1 << j)) === 0 && b.charCodeAt(j) === ca) {
+        flagsA |= 1 << i;
+        flagsB |= 1 << j;
+        matches++;
+        break;
+      }
+    }
+  }
+  if (matches === 0) return 0;
+  let k = 0;
+  let transpositions = 0;
+  for (let i = 0; i < la; i++) {
+    if ((flagsA & (1 << i)) === 0) continue;
+    while ((flagsB & (1 << k)) === 0) k++;
+    if (a.charCodeAt(i) !== b.charCodeAt(k)) transpositions++;
+    k++;
+  }
+  return matches * 65536 + transpositions;
+}
+
+function matchesLong(a: string, b: string): number {
+  const la = Math.min(a.length, 255);
+  const lb = Math.min(b.length, 255);
   const range = Math.max(0, Math.floor(Math.max(la, lb) / 2) - 1);
   flagsA.fill(0, 0, la);
   flagsB.fill(0, 0, lb);
@@ -40,10 +88,5 @@ export function jaroWinkler(a: string, b: string): number {
     if (a.charCodeAt(i) !== b.charCodeAt(k)) transpositions++;
     k++;
   }
-  const m = matches;
-  const jaro = (m / la + m / lb + (m - transpositions / 2) / m) / 3;
-  let prefix = 0;
-  const maxPrefix = Math.min(4, la, lb);
-  while (prefix < maxPrefix && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
-  return jaro + prefix * 0.1 * (1 - jaro);
+  return matches * 65536 + transpositions;
 }

@@ -1,4 +1,5 @@
 /** The data the matcher reads from a customer, and what it precomputes from it. */
+import type { PrepareCache } from './prepare.ts';
 
 export type Gender = 'female' | 'male' | 'diverse' | 'child';
 
@@ -41,11 +42,17 @@ export interface PreparedRecord {
   /** Surname with particles glued ("vandenbroeck") and without them ("broeck"). */
   lastName: string | null;
   lastCore: string | null;
+  lastInitialOnly: boolean;
   lastKeys: NameKeys | null;
+  /** Generational suffix written with the name: 0 none, 1 junior, 2 senior. */
+  generation: 0 | 1 | 2;
+  /** Canonical mailboxes, their local parts without separators, and whether each local part is only the owner's names (digits aside). */
   emails: string[];
   emailLocals: string[];
-  /** E.164. */
+  emailNamed: boolean[];
+  /** Every valid number, E.164; the fixed lines among them again in fixedPhones (a household shares those). */
   phones: string[];
+  fixedPhones: string[];
   /** "YYYYMMDD". */
   birthDigits: string | null;
   birthYear: number;
@@ -53,6 +60,8 @@ export interface PreparedRecord {
   houseNumber: string | null;
   houseBox: string;
   postalCode: string | null;
+  /** Outward code of a British postal code, the four digits of a Dutch one; null otherwise. */
+  postalDistrict: string | null;
   city: string | null;
   gender: Gender | null;
 }
@@ -60,4 +69,6 @@ export interface PreparedRecord {
 export interface PrepareOptions {
   /** Region for phone numbers of rows without a country. */
   defaultCountry?: string | null;
+  /** Memory shared by a batch (see createPrepareCache); optional. */
+  cache?: PrepareCache;
 }
