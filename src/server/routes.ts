@@ -1,5 +1,7 @@
 /** Every module's routes, registered in this order. A new module adds one line here. */
 import { authRoutes } from '../modules/auth/auth.routes.ts';
+import { duplicatesJobs } from '../modules/duplicates/duplicates.jobs.ts';
+import { duplicatesRoutes } from '../modules/duplicates/duplicates.routes.ts';
 import { healthRoutes } from '../modules/health/health.routes.ts';
 import { importsJobs } from '../modules/imports/imports.jobs.ts';
 import { importsRoutes } from '../modules/imports/imports.routes.ts';
@@ -16,7 +18,8 @@ export const ROUTE_MODULES: ((app: App, deps: Deps) => void)[] = [
   jobsRoutes,
   mergesRoutes,
   importsRoutes,
+  duplicatesRoutes,
 ];
 
 /** Background job handlers of every module, registered on the app's job queue. */
-export const JOB_MODULES: ((deps: Deps) => void)[] = [mergesJobs, importsJobs];
+export const JOB_MODULES: ((deps: Deps) => void)[] = [mergesJobs, importsJobs, duplicatesJobs];

@@ -169,6 +169,8 @@ export interface CandidateDetails {
   customerSince: Date;
   appointmentCount: number;
   lastAppointmentAt: Date | null;
+  /** Not archived, merged away, deleted or erased. */
+  live: boolean;
 }
 
 /**
@@ -189,7 +191,8 @@ export async function findCandidateDetails(
         (SELECT count(*)::int FROM appointments a WHERE a.tenant_id = c.tenant_id AND a.customer_id = c.id
           AND a.status <> 'cancelled') AS "appointmentCount",
         (SELECT max(a.start_at) FROM appointments a WHERE a.tenant_id = c.tenant_id AND a.customer_id = c.id
-          AND a.status <> 'cancelled' AND a.start_at <= ${now.toISOString()}::timestamptz) AS "lastAppointmentAt"
+          AND a.status <> 'cancelled' AND a.start_at <= ${now.toISOString()}::timestamptz) AS "lastAppointmentAt",
+        (c.merged_into IS NULL AND c.deleted_at IS NULL AND c.archived_at IS NULL AND c.erased_at IS NULL) AS live
       FROM customers c WHERE c.tenant_id = ${tenantId} AND c.id = ANY(${sql.param([...ids])}::uuid[])`,
   ).then((found) =>
     found.map((r) => ({

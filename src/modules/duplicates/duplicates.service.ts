@@ -198,7 +198,7 @@ export async function findDuplicateCandidates(
   const certain = matching.settings.duplicates.certainThreshold;
   return shown.flatMap((r) => {
     const d = details.get(r.b);
-    if (!d) return [];
+    if (!d || !d.live) return [];
     return [
       {
         customerId: d.id,

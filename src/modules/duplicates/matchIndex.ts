@@ -16,6 +16,7 @@ import type { CustomerValues } from '../../core/customer/customer.ts';
 import { blockingKeys, createPrepareCache, prepareRecord } from '../../core/matching/index.ts';
 import type { MatchRecord, PrepareCache, PreparedRecord } from '../../core/matching/index.ts';
 import { decodeFeatures, encodeFeatures } from './features.ts';
+import { closeGroupsLeftBy } from './groups.repository.ts';
 
 /** What the index reads of a customer row (a CustomerRow has all of it). */
 export interface IndexedCustomer {
@@ -96,6 +97,7 @@ export function indexKeys(prepared: PreparedRecord): string[] {
 
 interface IndexRow extends IndexedCustomer {
   live: boolean;
+  merged: boolean;
   identityHash: string;
   gender: CustomerValues['gender'];
 }
@@ -104,7 +106,8 @@ const INDEX_COLUMNS = sql`c.id, c.first_name AS "firstName", c.last_name AS "las
   c.mobile, c.mobile_e164 AS "mobileE164", c.landline, c.landline_e164 AS "landlineE164", c.phone2,
   c.phone2_e164 AS "phone2E164", c.birth_date::text AS "birthDate", c.street, c.house_number AS "houseNumber",
   c.postal_code AS "postalCode", c.city, c.country, c.identity_hash AS "identityHash",
-  (c.merged_into IS NULL AND c.deleted_at IS NULL AND c.archived_at IS NULL AND c.erased_at IS NULL) AS live`;
+  (c.merged_into IS NULL AND c.deleted_at IS NULL AND c.archived_at IS NULL AND c.erased_at IS NULL) AS live,
+  c.merged_into IS NOT NULL AS merged`;
 
 /** Customers per statement of a bulk reindex: big enough for few round trips, small enough for memory. */
 const CHUNK = 5000;
@@ -156,6 +159,7 @@ async function reindexChunk(
   const featureIds: string[] = [];
   const featureTexts: string[] = [];
   const goneIds: string[] = [];
+  const leftIds: string[] = [];
   const hashIds: string[] = [];
   const hashes: string[] = [];
   const prepared: PreparedRecord[] = [];
@@ -171,6 +175,7 @@ async function reindexChunk(
     }
     if (!row.live) {
       goneIds.push(row.id);
+      if (!row.merged) leftIds.push(row.id);
       continue;
     }
     const record = prepareCustomer(row, cps, defaultCountry, cache);
@@ -205,6 +210,8 @@ async function reindexChunk(
       sql`DELETE FROM customer_match_features WHERE tenant_id = ${tenantId} AND customer_id = ANY(${sql.param(goneIds)}::uuid[])`,
     );
   }
+  // Merges close and reopen their groups themselves (src/modules/merges); archive and delete do not.
+  await closeGroupsLeftBy(db, tenantId, leftIds);
   if (hashIds.length > 0) {
     await db.execute(
       sql`UPDATE customers c SET identity_hash = t.h
