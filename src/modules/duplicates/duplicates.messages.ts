@@ -32,10 +32,4 @@ registerMessages({
     fr: 'Ce groupe a déjà été traité ({status}) ; lancez une nouvelle analyse pour revoir le fichier.',
     de: 'Diese Gruppe wurde bereits bearbeitet ({status}); starten Sie einen neuen Scan, um die Datei erneut zu prüfen.',
   },
-  scan_running: {
-    en: 'A scan of the whole file is already running; follow its progress instead of starting another.',
-    nl: 'Er loopt al een scan van het hele bestand; volg de voortgang ervan in plaats van een nieuwe te starten.',
-    fr: "Une analyse de tout le fichier est déjà en cours ; suivez sa progression au lieu d'en lancer une autre.",
-    de: 'Ein Scan der ganzen Datei läuft bereits; verfolgen Sie dessen Fortschritt, statt einen weiteren zu starten.',
-  },
 });
