@@ -1,9 +1,11 @@
 /** `node bench/main.ts <name> [args]`: runs one benchmark; progress on stderr, the JSON result last on stdout. */
 import { benchAccuracy } from './accuracy.ts';
+import { benchMerge } from './merge.ts';
 import { benchSearch } from './search.ts';
 
 const BENCHES: Record<string, (args: string[]) => Promise<object>> = {
   accuracy: benchAccuracy,
+  merge: benchMerge,
   search: benchSearch,
 };
 

@@ -6,7 +6,7 @@
  * The fingerprint ties an apply to its preview. It is the hash of the request (ids, survivor,
  * field choices, decisions) followed by one hash per profile over its version and state and the
  * ids of its history rows (with the times and status of appointments and the state of online
- * accounts, which decide clashes). When the apply's fingerprint differs, the part that differs
+ * accounts, which decide clashes), hashed in the database. When the apply's fingerprint differs, the part that differs
  * names the profile that changed since the preview.
  */
 import { createHash } from 'node:crypto';
@@ -19,7 +19,13 @@ import { lockCustomerRows, valuesOf } from '../customers/customers.repository.ts
 import { AppError, notFound } from '../shared/errors.ts';
 import { isUuid } from '../shared/schemas.ts';
 import * as repo from './merges.repository.ts';
-import type { AccountRow, AppointmentRow, ContactPointRow, HistoryRowRef } from './merges.repository.ts';
+import type {
+  AccountRow,
+  AppointmentRow,
+  ContactPointRow,
+  HistoryStat,
+  InvolvedData,
+} from './merges.repository.ts';
 
 export interface MergeRequest {
   ids: string[];
@@ -46,7 +52,7 @@ export function choicesOf(request: MergeRequest): MergeChoices {
 
 export interface Involved {
   rows: Map<string, CustomerRow>;
-  history: HistoryRowRef[];
+  history: HistoryStat[];
   appointments: AppointmentRow[];
   accounts: AccountRow[];
   contactPoints: ContactPointRow[];
@@ -77,13 +83,12 @@ export async function loadInvolved(
 }
 
 async function assemble(db: Db, tenantId: string, customerRows: CustomerRow[], now: Date): Promise<Involved> {
-  const ids = customerRows.map((r) => r.id);
-  const history = await repo.historyRows(db, tenantId, ids);
-  const appointments = await repo.appointmentsOf(db, tenantId, ids);
-  const accounts = await repo.accountsOf(db, tenantId, ids);
-  const contactPoints = await repo.contactPointsOf(db, tenantId, ids);
-  const loyalty = await repo.loyaltyPointsOf(db, tenantId, ids);
-  return build(customerRows, history, appointments, accounts, contactPoints, loyalty, now);
+  const data = await repo.involvedData(
+    db,
+    tenantId,
+    customerRows.map((r) => r.id),
+  );
+  return build(customerRows, data, now);
 }
 
 /** Loads several disjoint sets of profiles at once (the bulk preview), without locks. */
@@ -98,52 +103,64 @@ export async function loadInvolvedSets(
   for (let i = 0; i < all.length; i += 1000)
     rows.push(...(await repo.customerRows(db, tenantId, all.slice(i, i + 1000))));
   const byId = new Map(rows.map((r) => [r.id, r]));
-  const history = all.length === 0 ? [] : await repo.historyRows(db, tenantId, all);
-  const appointments = all.length === 0 ? [] : await repo.appointmentsOf(db, tenantId, all);
-  const accounts = all.length === 0 ? [] : await repo.accountsOf(db, tenantId, all);
-  const contactPoints = all.length === 0 ? [] : await repo.contactPointsOf(db, tenantId, all);
-  const loyalty =
-    all.length === 0 ? new Map<string, number>() : await repo.loyaltyPointsOf(db, tenantId, all);
-  const of = <T extends { customerId: string }>(list: T[], set: Set<string>) =>
-    list.filter((x) => set.has(x.customerId));
+  const data: InvolvedData = {
+    history: [],
+    appointments: [],
+    accounts: [],
+    contactPoints: [],
+    loyalty: new Map(),
+  };
+  for (let i = 0; i < all.length; i += 1000) {
+    const part = await repo.involvedData(db, tenantId, all.slice(i, i + 1000));
+    data.history.push(...part.history);
+    data.appointments.push(...part.appointments);
+    data.accounts.push(...part.accounts);
+    data.contactPoints.push(...part.contactPoints);
+    for (const [k, v] of part.loyalty) data.loyalty.set(k, v);
+  }
+  const byCustomer = <T extends { customerId: string }>(list: T[]) => {
+    const map = new Map<string, T[]>();
+    for (const x of list) {
+      const own = map.get(x.customerId);
+      if (own) own.push(x);
+      else map.set(x.customerId, [x]);
+    }
+    return (set: readonly string[]) => set.flatMap((id) => map.get(id) ?? []);
+  };
+  const history = byCustomer(data.history);
+  const appointments = byCustomer(data.appointments);
+  const accounts = byCustomer(data.accounts);
+  const contactPoints = byCustomer(data.contactPoints);
   return Object.assign(byId, {
     involved(set: readonly string[]): Involved | null {
-      const ids = new Set(set);
-      const members = [...ids].map((id) => byId.get(id));
+      const ids = [...new Set(set)];
+      const members = ids.map((id) => byId.get(id));
       if (members.some((m) => m === undefined)) return null;
       return build(
         members as CustomerRow[],
-        of(history, ids),
-        of(appointments, ids),
-        of(accounts, ids),
-        of(contactPoints, ids),
-        loyalty,
+        {
+          history: history(ids),
+          appointments: appointments(ids),
+          accounts: accounts(ids),
+          contactPoints: contactPoints(ids),
+          loyalty: data.loyalty,
+        },
         now,
       );
     },
   });
 }
 
-function build(
-  customerRows: CustomerRow[],
-  history: HistoryRowRef[],
-  appointments: AppointmentRow[],
-  accounts: AccountRow[],
-  contactPoints: ContactPointRow[],
-  loyalty: Map<string, number>,
-  now: Date,
-): Involved {
+function build(customerRows: CustomerRow[], data: InvolvedData, now: Date): Involved {
+  const { history, appointments, accounts, contactPoints, loyalty } = data;
   const counts = new Map<string, Record<HistoryTable, number>>();
   for (const r of customerRows)
     counts.set(r.id, Object.fromEntries(HISTORY_TABLES.map((t) => [t, 0])) as Record<HistoryTable, number>);
-  for (const h of history) counts.get(h.customerId)![h.table]++;
+  for (const h of history) counts.get(h.customerId)![h.table] = h.count;
   const nowIso = now.toISOString();
   const customers: MergeCustomer[] = customerRows.map((r) => {
     const own = appointments.filter((a) => a.customerId === r.id);
-    const past = own
-      .filter((a) => a.status !== 'cancelled')
-      .map((a) => a.startAt.toISOString())
-      .filter((s) => s <= nowIso);
+    const past = own.map((a) => a.startAt.toISOString()).filter((s) => s <= nowIso);
     return {
       id: r.id,
       number: r.number,
@@ -231,15 +248,7 @@ function customerHash(involved: Involved, id: string): string {
     iso(r.deletedAt) ?? '',
     ...involved.history
       .filter((h) => h.customerId === id)
-      .map((h) => `${h.table}:${h.id}`)
-      .sort(),
-    ...involved.appointments
-      .filter((a) => a.customerId === id)
-      .map((a) => `appt:${a.id}:${a.startAt.toISOString()}:${a.endAt.toISOString()}:${a.status}`)
-      .sort(),
-    ...involved.accounts
-      .filter((a) => a.customerId === id)
-      .map((a) => `acct:${a.id}:${a.state}`)
+      .map((h) => `${h.table}:${h.count}:${h.hash}`)
       .sort(),
   ];
   return hash(parts.join('|'));

@@ -40,23 +40,13 @@ export function toDate(value: unknown): Date {
 const toDateOrNull = (value: unknown): Date | null =>
   value === null || value === undefined ? null : toDate(value);
 
-export interface HistoryRowRef {
+/** Per customer and history table: how many rows, and a hash of what decides the merge about them. */
+export interface HistoryStat {
   table: HistoryTable;
   customerId: string;
-  id: string;
-}
-
-/** Every history row of these customers: which table, whose, which id. */
-export async function historyRows(
-  db: Db,
-  tenantId: string,
-  customerIds: readonly string[],
-): Promise<HistoryRowRef[]> {
-  const parts = HISTORY_TABLES.map(
-    (t) =>
-      sql`SELECT ${t}::text AS "table", customer_id AS "customerId", id FROM ${table(t)} WHERE tenant_id = ${tenantId} AND customer_id = ANY(${uuids(customerIds)})`,
-  );
-  return rows<HistoryRowRef>(db, sql.join(parts, sql` UNION ALL `));
+  count: number;
+  /** md5 over the sorted row ids (with times and status for appointments, state for accounts). */
+  hash: string;
 }
 
 export interface AppointmentRow {
@@ -66,19 +56,6 @@ export interface AppointmentRow {
   endAt: Date;
   status: string;
   service: string;
-}
-
-export async function appointmentsOf(
-  db: Db,
-  tenantId: string,
-  customerIds: readonly string[],
-): Promise<AppointmentRow[]> {
-  const result = await rows<AppointmentRow>(
-    db,
-    sql`SELECT id, customer_id AS "customerId", start_at AS "startAt", end_at AS "endAt", status, service
-        FROM appointments WHERE tenant_id = ${tenantId} AND customer_id = ANY(${uuids(customerIds)})`,
-  );
-  return result.map((r) => ({ ...r, startAt: toDate(r.startAt), endAt: toDate(r.endAt) }));
 }
 
 export interface AccountRow {
@@ -93,26 +70,6 @@ export interface AccountRow {
   lastLoginAt: Date | null;
 }
 
-export async function accountsOf(
-  db: Db,
-  tenantId: string,
-  customerIds: readonly string[],
-): Promise<AccountRow[]> {
-  const result = await rows<AccountRow>(
-    db,
-    sql`SELECT id, customer_id AS "customerId", login_email AS "loginEmail", state, disabled_reason AS "disabledReason",
-               disabled_at AS "disabledAt", created_at AS "createdAt", activated_at AS "activatedAt", last_login_at AS "lastLoginAt"
-        FROM online_accounts WHERE tenant_id = ${tenantId} AND customer_id = ANY(${uuids(customerIds)})`,
-  );
-  return result.map((r) => ({
-    ...r,
-    disabledAt: toDateOrNull(r.disabledAt),
-    createdAt: toDate(r.createdAt),
-    activatedAt: toDateOrNull(r.activatedAt),
-    lastLoginAt: toDateOrNull(r.lastLoginAt),
-  }));
-}
-
 export interface ContactPointRow {
   id: string;
   customerId: string;
@@ -125,45 +82,114 @@ export interface ContactPointRow {
   createdAt: Date;
 }
 
-export async function contactPointsOf(
+export interface InvolvedData {
+  history: HistoryStat[];
+  /** Appointments that are not cancelled (the ones that occupy a slot). */
+  appointments: AppointmentRow[];
+  accounts: AccountRow[];
+  contactPoints: ContactPointRow[];
+  loyalty: Map<string, number>;
+}
+
+/** What a row of each table contributes to its hash. */
+const HASHED: Record<HistoryTable, string> = {
+  appointments: "id::text || '/' || start_at::text || '/' || end_at::text || '/' || status",
+  booking_requests: 'id::text',
+  invoices: 'id::text',
+  subscriptions: 'id::text',
+  loyalty_ledger: 'id::text',
+  messages: 'id::text',
+  customer_notes: 'id::text',
+  customer_contact_points: 'id::text',
+  online_accounts: "id::text || '/' || state",
+};
+
+const json = <T>(value: unknown): T[] =>
+  value === null || value === undefined
+    ? []
+    : ((typeof value === 'string' ? JSON.parse(value) : value) as T[]);
+
+/**
+ * Everything about these customers' history a merge needs, in one round trip: rows are
+ * aggregated to JSON in the database (per-row results cost far more than one JSON value on the
+ * embedded engine), history as counts and hashes rather than ids.
+ */
+export async function involvedData(
   db: Db,
   tenantId: string,
   customerIds: readonly string[],
-): Promise<ContactPointRow[]> {
-  const result = await rows<ContactPointRow>(
-    db,
-    sql`SELECT id, customer_id AS "customerId", kind, value, normalized, label, origin, merge_id AS "mergeId", created_at AS "createdAt"
-        FROM customer_contact_points WHERE tenant_id = ${tenantId} AND customer_id = ANY(${uuids(customerIds)})`,
+): Promise<InvolvedData> {
+  const ids = uuids(customerIds);
+  const stats = HISTORY_TABLES.map(
+    (t) =>
+      sql`SELECT ${t}::text AS t, customer_id, count(*)::int AS n, md5(string_agg(${sql.raw(HASHED[t])}, ',' ORDER BY id)) AS h
+          FROM ${table(t)} WHERE tenant_id = ${tenantId} AND customer_id = ANY(${ids}) GROUP BY customer_id`,
   );
-  return result.map((r) => ({ ...r, createdAt: toDate(r.createdAt) }));
+  const [row] = await rows<Record<string, unknown>>(
+    db,
+    sql`SELECT
+      (SELECT json_agg(json_build_array(s.t, s.customer_id, s.n, s.h)) FROM (${sql.join(stats, sql` UNION ALL `)}) s) AS history,
+      (SELECT json_agg(json_build_array(id, customer_id, start_at, end_at, status, service)) FROM appointments
+        WHERE tenant_id = ${tenantId} AND customer_id = ANY(${ids}) AND status <> 'cancelled') AS appointments,
+      (SELECT json_agg(json_build_object('id', id, 'customerId', customer_id, 'loginEmail', login_email, 'state', state,
+          'disabledReason', disabled_reason, 'disabledAt', disabled_at, 'createdAt', created_at,
+          'activatedAt', activated_at, 'lastLoginAt', last_login_at))
+        FROM online_accounts WHERE tenant_id = ${tenantId} AND customer_id = ANY(${ids})) AS accounts,
+      (SELECT json_agg(json_build_object('id', id, 'customerId', customer_id, 'kind', kind, 'value', value,
+          'normalized', normalized, 'label', label, 'origin', origin, 'mergeId', merge_id, 'createdAt', created_at))
+        FROM customer_contact_points WHERE tenant_id = ${tenantId} AND customer_id = ANY(${ids})) AS contact_points,
+      (SELECT json_agg(json_build_array(customer_id, points)) FROM (SELECT customer_id, sum(points)::int AS points
+        FROM loyalty_ledger WHERE tenant_id = ${tenantId} AND customer_id = ANY(${ids}) GROUP BY customer_id) l) AS loyalty`,
+  );
+  return {
+    history: json<[HistoryTable, string, number, string]>(row?.history).map(
+      ([t, customerId, count, hash]) => ({
+        table: t,
+        customerId,
+        count,
+        hash,
+      }),
+    ),
+    appointments: json<[string, string, string, string, string, string]>(row?.appointments).map(
+      ([id, customerId, start, end, status, service]) => ({
+        id,
+        customerId,
+        startAt: toDate(start),
+        endAt: toDate(end),
+        status,
+        service,
+      }),
+    ),
+    accounts: json<Record<string, string | null>>(row?.accounts).map((a) => ({
+      ...(a as unknown as AccountRow),
+      disabledAt: toDateOrNull(a.disabledAt),
+      createdAt: toDate(a.createdAt),
+      activatedAt: toDateOrNull(a.activatedAt),
+      lastLoginAt: toDateOrNull(a.lastLoginAt),
+    })),
+    contactPoints: json<Record<string, string | null>>(row?.contact_points).map((p) => ({
+      ...(p as unknown as ContactPointRow),
+      createdAt: toDate(p.createdAt),
+    })),
+    loyalty: new Map(json<[string, number]>(row?.loyalty)),
+  };
 }
 
-export async function loyaltyPointsOf(
-  db: Db,
-  tenantId: string,
-  customerIds: readonly string[],
-): Promise<Map<string, number>> {
-  const result = await rows<{ customerId: string; points: number }>(
-    db,
-    sql`SELECT customer_id AS "customerId", coalesce(sum(points), 0)::int AS points FROM loyalty_ledger
-        WHERE tenant_id = ${tenantId} AND customer_id = ANY(${uuids(customerIds)}) GROUP BY customer_id`,
-  );
-  return new Map(result.map((r) => [r.customerId, r.points]));
-}
-
-/** Moves every row of `from` customers in one table to `to`; returns how many moved. */
+/** Moves every row of `from` customers in one table to `to`; returns the ids of the moved rows. */
 export async function moveAll(
   db: Db,
   tenantId: string,
   t: HistoryTable,
   from: readonly string[],
   to: string,
-): Promise<number> {
-  const moved = await rows<{ id: string }>(
+): Promise<string[]> {
+  const [row] = await rows<{ ids: unknown }>(
     db,
-    sql`UPDATE ${table(t)} SET customer_id = ${to} WHERE tenant_id = ${tenantId} AND customer_id = ANY(${uuids(from)}) RETURNING id`,
+    sql`WITH moved AS (UPDATE ${table(t)} SET customer_id = ${to}
+          WHERE tenant_id = ${tenantId} AND customer_id = ANY(${uuids(from)}) RETURNING id)
+        SELECT json_agg(id) AS ids FROM moved`,
   );
-  return moved.length;
+  return json<string>(row?.ids);
 }
 
 /** Moves the given rows back from `from` to `to`, leaving rows that are no longer on `from`. */
@@ -176,12 +202,13 @@ export async function moveBack(
   to: string,
 ): Promise<number> {
   if (ids.length === 0) return 0;
-  const moved = await rows<{ id: string }>(
+  const [row] = await rows<{ n: number }>(
     db,
-    sql`UPDATE ${table(t)} SET customer_id = ${to}
-        WHERE tenant_id = ${tenantId} AND customer_id = ${from} AND id = ANY(${uuids(ids)}) RETURNING id`,
+    sql`WITH moved AS (UPDATE ${table(t)} SET customer_id = ${to}
+          WHERE tenant_id = ${tenantId} AND customer_id = ${from} AND id = ANY(${uuids(ids)}) RETURNING 1)
+        SELECT count(*)::int AS n FROM moved`,
   );
-  return moved.length;
+  return row?.n ?? 0;
 }
 
 export async function notePositions(
@@ -205,14 +232,15 @@ export async function placeNotes(
   onlyFrom?: string,
 ): Promise<number> {
   if (placement.length === 0) return 0;
-  const moved = await rows<{ id: string }>(
+  const [row] = await rows<{ n: number }>(
     db,
-    sql`UPDATE customer_notes n SET customer_id = ${customerId}, position = v.position
-        FROM unnest(${uuids(placement.map((p) => p.id))}, ${sql.param(placement.map((p) => p.position))}::int[]) AS v(id, position)
-        WHERE n.tenant_id = ${tenantId} AND n.id = v.id ${onlyFrom ? sql`AND n.customer_id = ${onlyFrom}` : sql``}
-        RETURNING n.id`,
+    sql`WITH moved AS (UPDATE customer_notes n SET customer_id = ${customerId}, position = v.position
+          FROM unnest(${uuids(placement.map((p) => p.id))}, ${sql.param(placement.map((p) => p.position))}::int[]) AS v(id, position)
+          WHERE n.tenant_id = ${tenantId} AND n.id = v.id ${onlyFrom ? sql`AND n.customer_id = ${onlyFrom}` : sql``}
+          RETURNING 1)
+        SELECT count(*)::int AS n FROM moved`,
   );
-  return moved.length;
+  return row?.n ?? 0;
 }
 
 export async function insertContactPoints(

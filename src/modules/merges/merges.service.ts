@@ -143,20 +143,29 @@ async function executePlan(
   const mergedIds = plan.mergedIds;
   const survivor = involved.rows.get(survivorId)!;
 
-  // History: every row of the merged profiles moves, recorded per table and per origin.
+  // History: every row of the merged profiles moves, recorded per table and per origin. With
+  // one merged profile (the usual case) one statement per table moves its rows; with several,
+  // one per table and profile, so every moved row is recorded with the profile it came from.
   const rows: Moved['rows'] = {};
-  for (const h of involved.history) {
-    if (h.customerId === survivorId) continue;
-    const perTable = (rows[h.table] ??= {});
-    (perTable[h.customerId] ??= []).push(h.id);
-  }
   for (const table of HISTORY_TABLES) {
     if (table === 'customer_notes') continue;
-    const expected = Object.values(rows[table] ?? {}).reduce((n, ids) => n + ids.length, 0);
+    const expected = involved.history
+      .filter((h) => h.table === table && h.customerId !== survivorId)
+      .reduce((n, h) => n + h.count, 0);
     if (expected === 0) continue;
-    const count = await repo.moveAll(tx, tenantId, table, mergedIds, survivorId);
+    const perOrigin: Record<string, string[]> = {};
+    if (mergedIds.length === 1) {
+      perOrigin[mergedIds[0]!] = await repo.moveAll(tx, tenantId, table, mergedIds, survivorId);
+    } else {
+      for (const origin of mergedIds) {
+        const ids = await repo.moveAll(tx, tenantId, table, [origin], survivorId);
+        if (ids.length > 0) perOrigin[origin] = ids;
+      }
+    }
+    const count = Object.values(perOrigin).reduce((n, ids) => n + ids.length, 0);
     if (count !== expected)
       throw new Error(`merge ${mergeId}: ${table} moved ${count} rows, expected ${expected}`);
+    rows[table] = perOrigin;
   }
 
   // Notes are appended after the survivor's own, profile by profile in plan order, each
@@ -168,7 +177,10 @@ async function executePlan(
   const notePositions: Record<string, number> = {};
   const placement: { id: string; position: number }[] = [];
   for (const id of mergedIds) {
-    for (const n of notes.filter((x) => x.customerId === id)) {
+    const own = notes.filter((x) => x.customerId === id);
+    if (own.length === 0) continue;
+    (rows.customer_notes ??= {})[id] = own.map((n) => n.id);
+    for (const n of own) {
       notePositions[n.id] = n.position;
       placement.push({ id: n.id, position: ++next });
     }
