@@ -71,4 +71,21 @@ export const ISOLATION_FIXTURES: Record<string, RouteFixture> = {
     expect: 'noLeak',
   },
   'DELETE /api/import-mappings/{id}': { params: (b) => ({ id: b.ids.importMappingId ?? NO_SUCH_ID }) },
+  // duplicates (B's own lookups, dismissals and groups: src/modules/duplicates/duplicates.routes.test.ts)
+  'GET /api/customers/{id}/duplicates': { params: (b) => ({ id: b.customerIds[0]! }) },
+  'POST /api/customers/{id}/duplicates/{otherId}/dismiss': {
+    params: (b) => ({ id: b.customerIds[0]!, otherId: b.customerIds[1]! }),
+  },
+  'DELETE /api/customers/{id}/duplicates/{otherId}/dismiss': {
+    params: (b) => ({ id: b.customerIds[0]!, otherId: b.customerIds[1]! }),
+  },
+  'POST /api/duplicates/check': {
+    // B's customer's own e-mail address must not find B's customer.
+    body: (b) => ({ email: b.secrets.find((s) => s.includes('@') && !s.includes('.example')) ?? 'x@y.be' }),
+    expect: 'noLeak',
+  },
+  'POST /api/duplicates/scan': { expect: 'noLeak' },
+  'GET /api/duplicates/groups': { expect: 'noLeak' },
+  'GET /api/duplicates/groups/{id}': { params: () => ({ id: NO_SUCH_ID }) },
+  'POST /api/duplicates/groups/{id}/dismiss': { params: () => ({ id: NO_SUCH_ID }) },
 };
