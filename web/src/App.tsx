@@ -19,6 +19,9 @@ const CustomersPage = lazy(() => import('./pages/customers/CustomersPage.tsx'));
 const DuplicatesPage = lazy(() => import('./pages/duplicates/DuplicatesPage.tsx'));
 const ImportsPage = lazy(() => import('./pages/imports/ImportsPage.tsx'));
 const MergesPage = lazy(() => import('./pages/merges/MergesPage.tsx'));
+const MergeDetailPage = lazy(() => import('./pages/merges/MergeDetailPage.tsx'));
+const MergeFormPage = lazy(() => import('./pages/merges/MergeFormPage.tsx'));
+const ComparePage = lazy(() => import('./pages/merges/ComparePage.tsx'));
 const SettingsPage = lazy(() => import('./pages/settings/SettingsPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/errors/NotFoundPage.tsx'));
 
@@ -33,6 +36,9 @@ export function AppRoutes() {
           <Route path="duplicates" element={<DuplicatesPage />} />
           <Route path="imports" element={<ImportsPage />} />
           <Route path="merges" element={<MergesPage />} />
+          <Route path="merges/:id" element={<MergeDetailPage />} />
+          <Route path="merge" element={<MergeFormPage />} />
+          <Route path="compare" element={<ComparePage />} />
           <Route path="settings" element={<SettingsPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

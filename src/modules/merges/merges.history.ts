@@ -5,7 +5,7 @@
 import type { Database, Db } from '../../db/connection.ts';
 import { nameOf } from '../../core/customer/customer.ts';
 import type { CustomerValues } from '../../core/customer/customer.ts';
-import { compareValues } from '../../core/merge/index.ts';
+import { compareValues, rankForSurvival } from '../../core/merge/index.ts';
 import type { ComparedField, HistoryTable, MergeCustomer } from '../../core/merge/index.ts';
 import { findCustomerRow } from '../customers/customers.repository.ts';
 import { notFound } from '../shared/errors.ts';
@@ -210,15 +210,23 @@ function compared(c: MergeCustomer): ComparedCustomer {
   };
 }
 
-/** Profiles side by side (in the order asked), with per field whether they agree. */
+/**
+ * Profiles side by side (in the order asked), with per field whether they agree, and the order
+ * the survivor rule ranks them in (the first is the default main profile; the others fill its
+ * empty fields in that order).
+ */
 export async function compareCustomers(
   database: Database,
   tenantId: string,
   ids: readonly string[],
   now: Date,
-): Promise<{ customers: ComparedCustomer[]; fields: ComparedField[] }> {
+): Promise<{ customers: ComparedCustomer[]; fields: ComparedField[]; rank: string[] }> {
   const involved = await loadInvolved(database.db, tenantId, ids, { lock: false, now });
   if (involved.customers.some((c) => c.deletedAt !== null || c.erasedAt !== null)) throw notFound('customer');
   const ordered = [...new Set(ids)].map((id) => involved.customers.find((c) => c.id === id)!);
-  return { customers: ordered.map(compared), fields: compareValues(ordered.map((c) => c.values)) };
+  return {
+    customers: ordered.map(compared),
+    fields: compareValues(ordered.map((c) => c.values)),
+    rank: rankForSurvival(ordered).map((c) => c.id),
+  };
 }

@@ -244,6 +244,7 @@ export const compareResponse = z
         empty: z.boolean(),
       }),
     ),
+    rank: z.array(id).describe('The customers in survivor-rule order: the first is the default main profile'),
   })
   .meta({ id: 'CustomerComparison' });
 
