@@ -157,12 +157,14 @@ async function run(database: Database, searches: Typed[]): Promise<Record<string
     KINDS.map((k) => [k, { complete: 0, found: 0 }]),
   );
   const all: number[] = [];
+  const slowest: { ms: number; kind: Kind; q: string }[] = [];
   for (const s of searches) {
     const started = performance.now();
     const page = await listCustomers(database.db, TENANT, { ...opts, q: s.q, limit: 50, offset: 0 });
     const ms = performance.now() - started;
     times.get(s.kind)!.push(ms);
     all.push(ms);
+    slowest.push({ ms, kind: s.kind, q: s.q });
     if (s.complete) {
       const f = found.get(s.kind)!;
       f.complete++;
@@ -182,6 +184,8 @@ async function run(database: Database, searches: Typed[]): Promise<Record<string
     };
   }
   all.sort((a, b) => a - b);
+  slowest.sort((a, b) => b.ms - a.ms);
+  for (const x of slowest.slice(0, 10)) log(`  slow: ${round(x.ms)} ms ${x.kind} "${x.q}"`);
   return { searches: all.length, p50: round(percentile(all, 50)), p99: round(percentile(all, 99)), byKind };
 }
 

@@ -1,5 +1,6 @@
 /** Every module's routes, registered in this order. A new module adds one line here. */
 import { authRoutes } from '../modules/auth/auth.routes.ts';
+import { customersRoutes } from '../modules/customers/customers.routes.ts';
 import { duplicatesJobs } from '../modules/duplicates/duplicates.jobs.ts';
 import { duplicatesRoutes } from '../modules/duplicates/duplicates.routes.ts';
 import { healthRoutes } from '../modules/health/health.routes.ts';
@@ -16,6 +17,7 @@ export const ROUTE_MODULES: ((app: App, deps: Deps) => void)[] = [
   authRoutes,
   tenantsRoutes,
   jobsRoutes,
+  customersRoutes,
   mergesRoutes,
   importsRoutes,
   duplicatesRoutes,

@@ -1,6 +1,7 @@
 /** SQL of customer rows. Every function takes the tenant id and filters by it. */
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection.ts';
+import { rows } from '../../db/connection.ts';
 import { customerContactPoints, customers, tenants } from '../../db/schema.ts';
 import type { Customer } from '../../db/schema.ts';
 import type { CustomerValues, Source } from '../../core/customer/customer.ts';
@@ -174,4 +175,90 @@ export function valuesOf(row: CustomerRow): CustomerValues {
     newsletterConsent: row.newsletterConsent,
     notes: row.notes,
   };
+}
+
+export const isUuidLike = isUuid;
+
+/** Archives (a time) or restores (null) a customer; bumps its version. */
+export async function setArchivedAt(
+  db: Db,
+  tenantId: string,
+  id: string,
+  archivedAt: Date | null,
+  now: Date,
+): Promise<void> {
+  await db
+    .update(customers)
+    .set({ archivedAt, updatedAt: now, version: sql`${customers.version} + 1` })
+    .where(and(eq(customers.tenantId, tenantId), eq(customers.id, id)));
+}
+
+export interface Anonymised {
+  notes: number;
+  contactPoints: number;
+  messages: number;
+  onlineAccounts: number;
+  bookingRequests: number;
+}
+
+/**
+ * Removes everything that identifies these customers and marks them deleted or erased: notes,
+ * contact points, messages and online accounts go; booking requests lose their personal fields;
+ * the customer rows keep only number, source and dates. Appointments, invoices, subscriptions and
+ * loyalty points stay on the anonymous rows.
+ */
+export async function anonymiseCustomers(
+  db: Db,
+  tenantId: string,
+  ids: readonly string[],
+  mode: 'deleted' | 'erased',
+  now: Date,
+): Promise<Anonymised> {
+  const list = sql`${sql.param([...ids])}::uuid[]`;
+  const count = async (query: ReturnType<typeof sql>) => (await rows(db, query)).length;
+  const notes = await count(
+    sql`DELETE FROM customer_notes WHERE tenant_id = ${tenantId} AND customer_id = ANY(${list}) RETURNING id`,
+  );
+  const contactPoints = await count(
+    sql`DELETE FROM customer_contact_points WHERE tenant_id = ${tenantId} AND customer_id = ANY(${list}) RETURNING id`,
+  );
+  const messages = await count(
+    sql`DELETE FROM messages WHERE tenant_id = ${tenantId} AND customer_id = ANY(${list}) RETURNING id`,
+  );
+  const onlineAccounts = await count(
+    sql`DELETE FROM online_accounts WHERE tenant_id = ${tenantId} AND customer_id = ANY(${list}) RETURNING id`,
+  );
+  const bookingRequests = await count(
+    sql`UPDATE booking_requests SET first_name = NULL, last_name = NULL, email = NULL, phone = NULL,
+          note = NULL, candidates = '[]'::jsonb
+        WHERE tenant_id = ${tenantId} AND customer_id = ANY(${list}) RETURNING id`,
+  );
+  const at = now.toISOString();
+  await rows(
+    db,
+    sql`UPDATE customers SET
+          gender = NULL, first_name = NULL, last_name = NULL, display_name = NULL, email = NULL,
+          mobile = NULL, mobile_e164 = NULL, landline = NULL, landline_e164 = NULL,
+          phone2 = NULL, phone2_e164 = NULL, birth_date = NULL, street = NULL, house_number = NULL,
+          postal_code = NULL, city = NULL, country = NULL, language = NULL, vat_number = NULL,
+          status_label = NULL, newsletter_consent = NULL, newsletter_consent_at = NULL,
+          newsletter_consent_source = NULL, notes = NULL, identity_hash = '',
+          ${mode === 'deleted' ? sql`deleted_at = ${at}` : sql`erased_at = ${at}, archived_at = coalesce(archived_at, ${at})`},
+          updated_at = ${at}, version = version + 1
+        WHERE tenant_id = ${tenantId} AND id = ANY(${list})`,
+  );
+  return { notes, contactPoints, messages, onlineAccounts, bookingRequests };
+}
+
+/**
+ * Earlier audit entries concerning only these customers lose their details (changes with old
+ * values, names); who did what and when stays.
+ */
+export async function scrubAuditDetails(db: Db, tenantId: string, ids: readonly string[]): Promise<void> {
+  await rows(
+    db,
+    sql`UPDATE audit_log SET details = '{"scrubbed": true}'::jsonb
+        WHERE tenant_id = ${tenantId} AND customer_ids <> '{}'
+          AND customer_ids <@ ${sql.param([...ids])}::uuid[]`,
+  );
 }

@@ -16,7 +16,7 @@ import type { Db } from '../../db/connection.ts';
 import { rows } from '../../db/connection.ts';
 import type { Source } from '../../core/customer/customer.ts';
 import { findCustomerRowByNumber, findCustomerRows } from './customers.repository.ts';
-import { parseSearch, prefixUpperBound, startsWithOneTypo } from './searchQuery.ts';
+import { oneTypoPrefix, parseSearch, prefixUpperBound } from './searchQuery.ts';
 
 export type ArchivedFilter = 'active' | 'archived' | 'all';
 export type SortKey = 'relevance' | 'name' | 'number' | 'created';
@@ -71,8 +71,12 @@ export const SCAN_BUDGET = 1000;
 export const LIST_COUNT_CAP = 10_000;
 /** Words shorter than this are not corrected (too many words are one letter away). */
 const MIN_TYPO_LENGTH = 4;
+/** Dictionary words considered per typed word, closest first. */
+const CANDIDATES_PER_WORD = 40;
+/** Corrected beginnings kept per typed word. */
+const CORRECTIONS_PER_WORD = 4;
 /** Corrected phrases tried per search, fewest corrections first. */
-const MAX_VARIANTS = 12;
+const MAX_VARIANTS = 8;
 
 const LIST_COLUMNS = sql`c.id, c.number, c.first_name AS "firstName", c.last_name AS "lastName",
   c.display_name AS "displayName", c.email, c.mobile, c.landline, c.phone2, c.source,
@@ -139,23 +143,33 @@ export async function listCustomers(db: Db, tenantId: string, opts: ListOptions)
 
   const want = opts.offset + opts.limit;
   let page = await runSearch(db, tenantId, opts, number, base);
-  if (page.total >= want || words.length === 0) return page;
-  // Every word somewhere in the names: scan the longest word, check the others.
-  const all = [...base];
-  if (words.length > 1) {
-    const [longest, ...others] = [...words].sort((a, b) => b.length - a.length);
-    all.push({ kind: 'name', rank: 2, prefixes: [longest!], others });
-    page = await runSearch(db, tenantId, opts, number, all);
-    if (page.total >= want) return page;
+  if (page.total === 0 && words.length > 1) {
+    // No name starts with the words in this order: every word somewhere in the names instead
+    // ("broeck katrien"), scanning the rarest word and checking the others.
+    const [driver, ...others] = await byRarity(db, tenantId, opts, words);
+    page = await runSearch(db, tenantId, opts, null, [
+      { kind: 'name', rank: 2, prefixes: [driver!], others },
+    ]);
   }
+  if (page.total >= want || words.length === 0) return page;
   const variants = await phraseVariants(db, tenantId, words);
   if (variants.length === 0) return page;
-  const corrected = await runSearch(db, tenantId, opts, number, [
-    ...all,
-    { kind: 'typo', rank: 3, prefixes: variants },
-  ]);
-  // Corrections fill the page; the count stays that of the matches as typed.
-  return { ...corrected, total: Math.max(page.total, corrected.total), totalExact: page.totalExact };
+  // Corrections fill what the matches as typed leave of the page; the count stays theirs.
+  const known =
+    opts.offset === 0
+      ? page
+      : await runSearch(db, tenantId, { ...opts, offset: 0, limit: want }, number, base);
+  const knownIds = known.items.map((i) => i.row.id);
+  const corrected = await runSearch(
+    db,
+    tenantId,
+    { ...opts, offset: 0, limit: want - knownIds.length },
+    null,
+    [{ kind: 'typo', rank: 3, prefixes: variants }],
+    knownIds,
+  );
+  const items = [...known.items, ...corrected.items].slice(opts.offset, want);
+  return { items, total: page.total + corrected.total, totalExact: page.totalExact && corrected.totalExact };
 }
 
 async function plainList(db: Db, tenantId: string, opts: ListOptions): Promise<ListPage> {
@@ -193,23 +207,58 @@ interface NumberHit {
   mergedFrom: { id: string; number: number } | null;
 }
 
-function branchSql(tenantId: string, opts: ListOptions, b: Branch, prefix: string, index: number): SQL {
-  const states = archivedStates(opts.archived);
-  return sql`(SELECT t.customer_id, t.term, ${b.rank}::int AS rank, ${index}::int AS branch
-    FROM customer_search_terms t
+/**
+ * One range scan. `archived` is compared with = (not = ANY): with an array, PostgreSQL before 17
+ * cannot read the index in order and would read the tenant's whole range.
+ */
+function branchSql(
+  tenantId: string,
+  opts: ListOptions,
+  b: Branch,
+  prefix: string,
+  archived: boolean,
+  index: number,
+): SQL {
+  const scan = sql`SELECT t.customer_id, t.term FROM customer_search_terms t
     ${opts.source ? sql`JOIN customers s ON s.tenant_id = t.tenant_id AND s.id = t.customer_id AND s.source = ${opts.source}` : sql``}
-    WHERE t.tenant_id = ${tenantId} AND t.archived = ANY(${sql.param(states)}::boolean[])
+    WHERE t.tenant_id = ${tenantId} AND t.archived = ${archived}
       AND t.term >= ${prefix} AND t.term < ${prefixUpperBound(prefix)}
-      ${sql.join(
-        (b.others ?? []).map(
-          (o) => sql`AND EXISTS (SELECT 1 FROM customer_search_terms x
-            WHERE x.tenant_id = t.tenant_id AND x.customer_id = t.customer_id
-              AND x.term >= ${o} AND x.term < ${prefixUpperBound(o)})`,
-        ),
-        sql` `,
-      )}
-    ORDER BY t.archived, t.term, t.customer_id
-    LIMIT ${SCAN_BUDGET})`;
+    ORDER BY t.term, t.customer_id
+    LIMIT ${SCAN_BUDGET}`;
+  const others = b.others ?? [];
+  if (others.length === 0)
+    return sql`(SELECT customer_id, term, ${b.rank}::int AS rank, ${index}::int AS branch FROM (${scan}) d)`;
+  // The other words are checked on the scanned customers only, so a word nobody has costs at
+  // most SCAN_BUDGET index probes.
+  return sql`(SELECT d.customer_id, d.term, ${b.rank}::int AS rank, ${index}::int AS branch FROM (${scan}) d
+    WHERE ${sql.join(
+      others.map(
+        (o) => sql`EXISTS (SELECT 1 FROM customer_search_terms x
+          WHERE x.tenant_id = ${tenantId} AND x.customer_id = d.customer_id
+            AND x.term >= ${o} AND x.term < ${prefixUpperBound(o)})`,
+      ),
+      sql` AND `,
+    )})`;
+}
+
+/** The words ordered by how many search terms start with them (capped at SCAN_BUDGET), rarest first. */
+async function byRarity(
+  db: Db,
+  tenantId: string,
+  opts: ListOptions,
+  words: readonly string[],
+): Promise<string[]> {
+  const archived = opts.archived !== 'archived' ? false : true;
+  const counted = await rows<{ word: string; n: number }>(
+    db,
+    sql`SELECT q.word, (SELECT count(*)::int FROM (
+          SELECT 1 FROM customer_search_terms t
+          WHERE t.tenant_id = ${tenantId} AND t.archived = ${archived}
+            AND t.term >= q.word AND t.term < q.word || chr(1114111)
+          LIMIT ${SCAN_BUDGET}) s) AS n
+        FROM unnest(${sql.param([...words])}::text[]) AS q(word)`,
+  );
+  return counted.sort((a, b) => a.n - b.n || b.word.length - a.word.length).map((c) => c.word);
 }
 
 const RANK_KINDS: Record<number, MatchKind> = { 0: 'number', 2: 'name', 3: 'typo' };
@@ -221,13 +270,16 @@ async function runSearch(
   opts: ListOptions,
   number: NumberHit | null,
   branches: readonly Branch[],
+  exclude: readonly string[] = [],
 ): Promise<ListPage> {
   const scans: SQL[] = [];
   const kinds: MatchKind[] = [];
   for (const b of branches) {
     for (const prefix of b.prefixes) {
-      scans.push(branchSql(tenantId, opts, b, prefix, kinds.length));
-      kinds.push(b.kind);
+      for (const archived of archivedStates(opts.archived)) {
+        scans.push(branchSql(tenantId, opts, b, prefix, archived, kinds.length));
+        kinds.push(b.kind);
+      }
     }
   }
   if (number) {
@@ -246,7 +298,9 @@ async function runSearch(
     sql`WITH raw AS (${sql.join(scans, sql` UNION ALL `)}),
       hits AS (
         SELECT customer_id, min(rank) AS rank, min(term) AS first, min(branch) AS branch
-        FROM raw GROUP BY customer_id
+        FROM raw
+        ${exclude.length > 0 ? sql`WHERE customer_id <> ALL(${sql.param([...exclude])}::uuid[])` : sql``}
+        GROUP BY customer_id
       )
       SELECT ${LIST_COLUMNS}, h.rank, h.branch,
         (SELECT count(*)::int FROM hits) AS total,
@@ -285,41 +339,49 @@ async function foldWords(db: Db, text: string): Promise<string[]> {
 
 /**
  * The typed words as phrases with typos corrected, fewest corrections first: "stefanie wahters"
- * → "stefanie wachters", "stefanie wauters", … Candidates come from the tenant's dictionary of
- * name words: words sharing the first letters (a typo further on) or enough trigrams (a typo in
- * the first letters); startsWithOneTypo decides.
+ * → "stefanie wacht", "stefanie waht"… Candidates come from the tenant's dictionary of name
+ * words: words sharing the first letters (a typo further on) or enough trigrams (a typo in the
+ * first letters), closest first; oneTypoPrefix decides and turns each into the corrected
+ * beginning, so many words collapse into a few prefixes.
  */
 async function phraseVariants(db: Db, tenantId: string, words: readonly string[]): Promise<string[]> {
   const eligible = words.filter((w) => w.length >= MIN_TYPO_LENGTH && /^[a-z]+$/.test(w));
   if (eligible.length === 0) return [];
-  const heads = eligible.map((w) => w.slice(0, w.length >= 6 ? 3 : 2));
+  const heads = eligible.map((w) => w.slice(0, 3));
   const found = await rows<{ typed: string; word: string }>(
     db,
     sql`SELECT q.typed, d.word
         FROM unnest(${sql.param(eligible)}::text[], ${sql.param(heads)}::text[]) AS q(typed, head)
         CROSS JOIN LATERAL (
-          SELECT word FROM customer_search_words
-          WHERE tenant_id = ${tenantId} AND word >= q.head AND word < q.head || chr(1114111)
-            AND levenshtein_less_equal(left(word, length(q.typed)), q.typed, 2) <= 2
-          UNION
-          SELECT word FROM customer_search_words
-          WHERE tenant_id = ${tenantId} AND length(q.typed) >= 6 AND word % q.typed
+          SELECT c.word FROM (
+            SELECT word FROM customer_search_words
+            WHERE tenant_id = ${tenantId} AND word >= q.head AND word < q.head || chr(1114111)
+            UNION
+            SELECT word FROM customer_search_words
+            WHERE tenant_id = ${tenantId} AND word % q.typed
+          ) AS c
+          WHERE levenshtein_less_equal(left(c.word, length(q.typed)), q.typed, 2) <= 2
+          ORDER BY levenshtein_less_equal(left(c.word, length(q.typed)), q.typed, 2), length(c.word)
+          LIMIT ${CANDIDATES_PER_WORD}
         ) AS d`,
   );
   const corrections = new Map<string, string[]>();
   for (const { typed, word } of found) {
-    if (word.startsWith(typed) || !startsWithOneTypo(word, typed)) continue;
-    corrections.set(typed, [...(corrections.get(typed) ?? []), word]);
+    const prefix = oneTypoPrefix(word, typed);
+    // A beginning that extends what was typed adds nothing to the search as typed.
+    if (prefix === null || prefix.startsWith(typed)) continue;
+    const list = corrections.get(typed) ?? [];
+    if (!list.includes(prefix) && list.length < CORRECTIONS_PER_WORD) list.push(prefix);
+    corrections.set(typed, list);
   }
-  const phrases: { words: string[]; corrected: number }[] = [{ words: [], corrected: 0 }];
-  let current = phrases;
+  let phrases: { words: string[]; corrected: number }[] = [{ words: [], corrected: 0 }];
   for (const word of words) {
     const options = [word, ...(corrections.get(word) ?? [])];
-    current = current.flatMap((p) =>
+    phrases = phrases.flatMap((p) =>
       options.map((o) => ({ words: [...p.words, o], corrected: p.corrected + (o === word ? 0 : 1) })),
     );
   }
-  return current
+  return phrases
     .filter((p) => p.corrected > 0)
     .sort((a, b) => a.corrected - b.corrected)
     .slice(0, MAX_VARIANTS)

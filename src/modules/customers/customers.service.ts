@@ -123,6 +123,31 @@ export async function resolveCustomer(db: Db, tenantId: string, id: string): Pro
   return { row, mergedFrom: row.id === id ? null : id };
 }
 
+/** A customer for the profile: a merged-away id answers the survivor, saying which record it came from. */
+export async function getCustomer(
+  db: Db,
+  tenantId: string,
+  id: string,
+): Promise<{ row: CustomerRow; mergedFrom: { id: string; number: number } | null }> {
+  const resolved = await resolveCustomer(db, tenantId, id);
+  return { row: resolved.row, mergedFrom: await mergedFromOf(db, tenantId, resolved.mergedFrom) };
+}
+
+export async function getCustomerByNumber(
+  db: Db,
+  tenantId: string,
+  number: number,
+): Promise<{ row: CustomerRow; mergedFrom: { id: string; number: number } | null }> {
+  const resolved = await resolveCustomerNumber(db, tenantId, number);
+  return { row: resolved.row, mergedFrom: await mergedFromOf(db, tenantId, resolved.mergedFrom) };
+}
+
+async function mergedFromOf(db: Db, tenantId: string, id: string | null) {
+  if (id === null) return null;
+  const row = await repo.findCustomerRow(db, tenantId, id);
+  return row ? { id: row.id, number: row.number } : null;
+}
+
 export async function resolveCustomerNumber(db: Db, tenantId: string, number: number): Promise<Resolved> {
   const row = await repo.findCustomerRowByNumber(db, tenantId, number);
   if (!row) throw notFound('customer');
@@ -153,6 +178,7 @@ export async function updateCustomer(
     if (current.mergedInto !== null) {
       throw new AppError(409, 'customer_merged', { details: { mergedInto: current.mergedInto } });
     }
+    if (current.erasedAt !== null) throw new AppError(409, 'customer_erased');
     if (current.version !== version) {
       throw new AppError(409, 'version_conflict', {
         details: { current: presentConflict(current), yourVersion: version },

@@ -75,18 +75,23 @@ export function prefixUpperBound(prefix: string): string {
 }
 
 /**
- * Whether `word` starts with `typed` allowing one typo: one letter wrong, missing, extra, or two
- * neighbours swapped (optimal string alignment distance ≤ 1 between `typed` and a prefix of
- * `word` one shorter, as long or one longer). Used on dictionary words a trigram or prefix lookup
- * proposed, so it may be exact rather than fast.
+ * The beginning of `word` that `typed` is with one typo — one letter wrong, missing, extra, or two
+ * neighbours swapped (optimal string alignment distance ≤ 1 between `typed` and a prefix of `word`
+ * one shorter, as long or one longer) — or null. The shortest such beginning, so corrections of
+ * one typed word into many dictionary words collapse into a few prefixes ("vann" → "van").
  */
-export function startsWithOneTypo(word: string, typed: string): boolean {
-  if (typed.length === 0) return true;
-  for (const len of [typed.length, typed.length - 1, typed.length + 1]) {
+export function oneTypoPrefix(word: string, typed: string): string | null {
+  if (typed.length === 0) return '';
+  for (const len of [typed.length - 1, typed.length, typed.length + 1]) {
     if (len < 1 || len > word.length) continue;
-    if (osaDistanceAtMostOne(word.slice(0, len), typed)) return true;
+    const prefix = word.slice(0, len);
+    if (osaDistanceAtMostOne(prefix, typed)) return prefix;
   }
-  return false;
+  return null;
+}
+
+export function startsWithOneTypo(word: string, typed: string): boolean {
+  return oneTypoPrefix(word, typed) !== null;
 }
 
 function osaDistanceAtMostOne(a: string, b: string): boolean {
