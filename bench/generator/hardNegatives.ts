@@ -37,13 +37,6 @@ function sharePhone(d: Draft, phone: Phone, rng: Rng): void {
   );
 }
 
-function shareAddress(d: Draft, from: Person): void {
-  d.street = from.address.street;
-  d.houseNumber = from.address.houseNumber;
-  d.postalCode = from.address.postalCode;
-  d.city = from.address.city;
-}
-
 function asKind(d: Draft, kind: GenKind): Draft {
   d.kind = kind;
   d.displayName = displayName(d.firstName, d.lastName);
@@ -88,7 +81,6 @@ export function household(newEntity: () => string, ctx: PersonContext, rng: Rng)
     const d = renderRecord(child, rng.chance(0.7) ? 'staff' : 'online', rng);
     sharePhone(d, parent.mobile, rng);
     d.email = parent.email !== null && rng.chance(0.6) ? parent.email : null;
-    if (anchor.street !== null && rng.chance(0.6)) shareAddress(d, parent);
     return { anchorPerson: parent, anchor, lookAlikes: [{ draft: asKind(d, 'household'), when: 'later' }] };
   }
   const first = makePerson(newEntity(), ctx, rng);
@@ -114,8 +106,6 @@ export function household(newEntity: () => string, ctx: PersonContext, rng: Rng)
   if (rng.chance(0.2)) partner.mobile = first.mobile;
   const anchor = renderRecord(first, pickSource(rng), rng);
   const d = renderRecord(partner, pickSource(rng), rng);
-  shareAddress(anchor, first);
-  shareAddress(d, partner);
   if (partner.mobile === first.mobile && first.mobile !== null) {
     sharePhone(anchor, first.mobile, rng);
     sharePhone(d, first.mobile, rng);
@@ -144,19 +134,18 @@ export function twins(newEntity: () => string, ctx: PersonContext, rng: Rng): Ha
   const source: GenSource = rng.chance(0.7) ? 'staff' : 'online';
   const anchor = renderRecord(a, source, rng);
   const d = renderRecord(b, source, rng);
-  for (const [record, person] of [
-    [anchor, a],
-    [d, b],
-  ] as const) {
+  for (const record of [anchor, d]) {
     sharePhone(record, phone, rng);
     record.birthDate = birthDate;
     record.lastName = a.lastName;
-    if (rng.chance(0.7)) shareAddress(record, person);
   }
   return { anchorPerson: a, anchor, lookAlikes: [{ draft: asKind(d, 'twin'), when: 'soon' }] };
 }
 
-/** Father and son with the same full name and address, a generation apart; the son maybe "Jr". */
+/**
+ * Father and son with the same full name and home, a generation apart; the son maybe "Jr". Like every
+ * look-alike, their records show the shared home only where the door that made them records addresses.
+ */
 export function fatherAndSon(newEntity: () => string, ctx: PersonContext, rng: Rng): HardNegativeGroup {
   const sonBirth = randomDate(ctx.nowYear - rng.int(16, 40), rng);
   const father = makePerson(newEntity(), ctx, rng, {
@@ -178,8 +167,6 @@ export function fatherAndSon(newEntity: () => string, ctx: PersonContext, rng: R
   if (rng.chance(0.15)) son.mobile = father.mobile;
   const anchor = renderRecord(father, pickSource(rng), rng);
   const d = renderRecord(son, pickSource(rng), rng);
-  shareAddress(anchor, father);
-  shareAddress(d, son);
   anchor.lastName = father.lastName;
   d.lastName = father.lastName;
   d.firstName = father.firstName;

@@ -61,7 +61,7 @@ function visitTimes(customer: GenCustomer, nowMs: number, rng: Rng): number[] {
   let t = first;
   for (let i = 0; i < count && t < nowMs + 42 * DAY_MS; i++) {
     times.push(t);
-    t += (gapDays + rng.int(-7, 7)) * DAY_MS;
+    t += Math.max(1, gapDays + rng.int(-7, 7)) * DAY_MS; // never back before the previous visit
   }
   return times;
 }
