@@ -4,7 +4,7 @@
  * Rule: pairs at or above the threshold are taken from most to least certain (ties by record index).
  * Two groups are joined only when the pairs between them that were scored agree on average — their
  * mean match weight (log-odds, in bits) is at least `minMeanWeight` — and none is a clear non-match
- * (below `vetoProbability`, e.g. a household conflict). Connected components would glue "John Smith
+ * (below `vetoProbability`: a household conflict). Connected components would glue "John Smith
  * 1850" and "John Smith 1851" together through one noisy copy; here the other members of both groups
  * have their say, while one weak pair in a group of noisy copies does not block a join the rest agree
  * on. Pairs never scored (no shared blocking key) do not count. The result does not depend on input
@@ -22,7 +22,11 @@ export interface ClusterOptions {
   threshold: number;
   /** Mean match weight (bits) the scored pairs between two groups must reach to join them; default 0. */
   minMeanWeight?: number;
-  /** A scored cross pair below this probability forbids the join; default 0.01. */
+  /**
+   * A scored cross pair below this probability forbids the join; default 1e-7 (about −23 bits), which
+   * only conflicts (household rule, CONFLICT_WEIGHT_CAP) and pairs that disagree on nearly everything
+   * reach. Ordinary weak pairs only weigh in through the mean.
+   */
   vetoProbability?: number;
 }
 
@@ -42,7 +46,7 @@ export interface Clustering {
 export function clusterPairs(recordCount: number, pairs: ScoredPairs, options: ClusterOptions): Clustering {
   const { threshold } = options;
   const minMean = options.minMeanWeight ?? 0;
-  const veto = options.vetoProbability ?? 0.01;
+  const veto = options.vetoProbability ?? 1e-7;
   const n = recordCount;
 
   // Adjacency (CSR) of every scored pair, so a join can look at all evidence between two groups.

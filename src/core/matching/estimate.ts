@@ -320,3 +320,46 @@ export function estimateM(
   }
   return result;
 }
+
+/** The value(s) two records must share for a field's exact level, per record. */
+const EXACT_KEYS: ReadonlyArray<[FieldName, (r: PreparedRecord) => readonly string[]]> = [
+  ['firstName', (r) => (r.firstName === null ? [] : [r.firstName])],
+  ['lastName', (r) => (r.lastName === null ? [] : [r.lastName])],
+  ['email', (r) => r.emails],
+  ['phone', (r) => r.phones.filter((p) => !r.fixedPhones.includes(p))],
+  ['birthDate', (r) => (r.birthDigits === null ? [] : [r.birthDigits])],
+];
+
+/**
+ * u of the exact levels of high-cardinality fields, counted instead of sampled. A sample of random
+ * pairs sees a shared phone a handful of times, and most of those few are duplicates, not chance; so
+ * the chance of agreement is counted over all pairs from the values' frequencies (Σ c·(c−1)/2 over
+ * values, among the pairs where both records have the field) and the duplicates' share (prior · m)
+ * taken out. The other levels keep their sampled u, scaled to what is left.
+ */
+export function countExactU(records: readonly PreparedRecord[], model: MatchModel): MatchModel {
+  const result = cloneModel(model);
+  const n = records.length;
+  if (n < 50) return result;
+  const allPairs = (n * (n - 1)) / 2;
+  for (const [field, keys] of EXACT_KEYS) {
+    const counts = new Map<string, number>();
+    let present = 0;
+    for (const r of records) {
+      const values = keys(r);
+      if (values.length > 0) present++;
+      for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+    }
+    let agreeing = 0;
+    for (const c of counts.values()) agreeing += (c * (c - 1)) / 2;
+    const presentPairs = (present * (present - 1)) / 2;
+    const params = result.fields[field];
+    const matchPairs = model.prior * allPairs * (present / n) ** 2;
+    if (presentPairs - matchPairs < 1000) continue;
+    const chance = Math.max(agreeing - matchPairs * (params.m[0] ?? 0), 1) / (presentPairs - matchPairs);
+    const rest = params.u.slice(1).reduce((x, y) => x + y, 0);
+    const scale = rest > 0 ? (1 - chance) / rest : 1;
+    params.u = params.u.map((v, l) => (l === 0 ? chance : v * scale));
+  }
+  return result;
+}

@@ -58,6 +58,7 @@ const EN: Messages = {
   'household.generation': 'Different people in one household: junior and senior',
   'household.sharedHome':
     'Same address or home phone, but different mobiles or birth dates: possibly two people living together',
+  'household.namesOnly': 'Only the names agree: could be namesakes',
 };
 
 const NL: Messages = {
@@ -110,6 +111,7 @@ const NL: Messages = {
   'household.generation': 'Verschillende personen in één gezin: junior en senior',
   'household.sharedHome':
     'Zelfde adres of vaste lijn, maar andere gsm-nummers of geboortedatums: mogelijk twee huisgenoten',
+  'household.namesOnly': 'Alleen de namen komen overeen: mogelijk naamgenoten',
 };
 
 const FR: Messages = {
@@ -162,6 +164,7 @@ const FR: Messages = {
   'household.generation': 'Personnes différentes d’un même ménage : junior et senior',
   'household.sharedHome':
     'Même adresse ou téléphone fixe, mais portables ou dates de naissance différents : peut-être deux personnes vivant ensemble',
+  'household.namesOnly': 'Seuls les noms correspondent : peut-être des homonymes',
 };
 
 const DE: Messages = {
@@ -214,6 +217,7 @@ const DE: Messages = {
   'household.generation': 'Verschiedene Personen eines Haushalts: Junior und Senior',
   'household.sharedHome':
     'Gleiche Adresse oder Festnetznummer, aber andere Handynummern oder Geburtsdaten: vielleicht zwei Mitbewohner',
+  'household.namesOnly': 'Nur die Namen stimmen überein: vielleicht Namensvettern',
 };
 
 export const MESSAGES: Readonly<Record<Lang, Messages>> = { en: EN, nl: NL, fr: FR, de: DE };

@@ -7,7 +7,7 @@ import { generateCandidatePairs } from './blocking.ts';
 import type { CandidatePairs } from './blocking.ts';
 import { clusterPairs } from './cluster.ts';
 import type { Clustering, ScoredPairs } from './cluster.ts';
-import { estimateM, estimateU } from './estimate.ts';
+import { countExactU, estimateM, estimateU } from './estimate.ts';
 import { compileModel, DEFAULT_MODEL, withPriorForFileSize, weightToProbability } from './model.ts';
 import type { MatchModel } from './model.ts';
 import { scorePair, scoreWeight } from './score.ts';
@@ -17,7 +17,7 @@ import type { TermFrequencies } from './termFrequencies.ts';
 import type { PreparedRecord } from './types.ts';
 
 /** Probability from which a pair counts as a duplicate (see docs/matching.md for why). */
-export const DEFAULT_THRESHOLD = 0.9;
+export const DEFAULT_THRESHOLD = 0.7;
 /** Files from this size learn their own model; smaller ones use DEFAULT_MODEL with their size's prior. */
 export const MIN_TRAINING_RECORDS = 1000;
 
@@ -67,7 +67,8 @@ export interface ScanResult {
 }
 
 /**
- * Learn a model for a record set: u from random pairs, m and the prior from EM in training sessions.
+ * Learn a model for a record set: u from random pairs (exact levels counted), m and the prior from EM
+ * in training sessions.
  */
 export function estimateModel(
   records: readonly PreparedRecord[],
@@ -75,7 +76,7 @@ export function estimateModel(
 ): MatchModel {
   const seed = options.seed ?? 1;
   const withU = estimateU(records, options.base ?? DEFAULT_MODEL, { seed });
-  return estimateM(records, withU, { seed });
+  return countExactU(records, estimateM(records, withU, { seed }));
 }
 
 /** The model a scan uses: the one handed in, a learned one, or the default for the file's size. */

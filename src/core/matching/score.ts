@@ -33,10 +33,10 @@ import type { TermFrequencies } from './termFrequencies.ts';
 import type { PreparedRecord } from './types.ts';
 
 /**
- * A pair whose identity fields conflict is capped at this weight (probability ≈ 0.001): never a match,
- * and low enough that clustering will not join the two through a third record either.
+ * A pair whose identity fields conflict is capped at this weight (probability ≈ 1e-9): never a match,
+ * and below the clustering veto, so the two are not joined through a third record either.
  */
-export const CONFLICT_WEIGHT_CAP = -10;
+export const CONFLICT_WEIGHT_CAP = -30;
 /** Term-frequency adjustments of names stay within ± this many bits of the field's average weight. */
 const TF_MAX_BITS = 3;
 /** A phone or e-mail shared by many records loses at most this many bits. */
@@ -185,6 +185,21 @@ export function sharedHomeDiscount(
   return -discount;
 }
 
+/** A pair whose only evidence is its names stays at or below this weight: possible, never certain. */
+export const NAMES_ONLY_CAP = 0;
+
+/**
+ * Corroboration rule. Names are what namesakes share: two "Jan Peeters", a father and his namesake son,
+ * agree on them as fully as two records of one person. A pair is only called a duplicate when something
+ * besides the names agrees — a phone, an e-mail address, a birth date, an address or a place — and a
+ * shared home that the shared-home rule discounted does not count.
+ */
+export function corroborated(levels: Int8Array, weights: Float64Array, homeDiscounted: boolean): boolean {
+  if ((weights[F_EMAIL] ?? 0) > 0 || (weights[F_BIRTH] ?? 0) > 0) return true;
+  if ((weights[F_PHONE] ?? 0) > 0 && !(homeDiscounted && levels[F_PHONE] === PHONE_LANDLINE)) return true;
+  return !homeDiscounted && ((weights[F_STREET] ?? 0) > 0 || (weights[F_PLACE] ?? 0) > 0);
+}
+
 const scratchLevels = newLevels();
 const scratchWeights = new Float64Array(FIELD_COUNT);
 
@@ -198,9 +213,11 @@ export function scoreWeight(
 ): number {
   compareInto(a, b, levels);
   fieldWeights(a, b, levels, cm, tf, scratchWeights);
-  let w = cm.priorWeight + sharedHomeDiscount(a, b, levels, scratchWeights);
+  const discount = sharedHomeDiscount(a, b, levels, scratchWeights);
+  let w = cm.priorWeight + discount;
   for (let f = 0; f < FIELD_COUNT; f++) w += scratchWeights[f] ?? 0;
   if (w > CONFLICT_WEIGHT_CAP && householdConflict(levels, a, b) !== null) return CONFLICT_WEIGHT_CAP;
+  if (w > NAMES_ONLY_CAP && !corroborated(levels, scratchWeights, discount < 0)) return NAMES_ONLY_CAP;
   return w;
 }
 
@@ -294,6 +311,16 @@ export function scorePair(
       params: {},
     });
     total += discount;
+  }
+  if (total > NAMES_ONLY_CAP && !corroborated(levels, weights, discount < 0)) {
+    fields.push({
+      field: 'household',
+      level: 'namesOnly',
+      weight: NAMES_ONLY_CAP - total,
+      messageKey: 'household.namesOnly',
+      params: {},
+    });
+    total = NAMES_ONLY_CAP;
   }
   const conflict = householdConflict(levels, a, b);
   if (conflict !== null && total > CONFLICT_WEIGHT_CAP) {
