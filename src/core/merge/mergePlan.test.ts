@@ -55,6 +55,7 @@ describe('planMerge on the seed case', () => {
   it('lets the most restrictive newsletter consent win, unless staff choose the other', () => {
     const plan = ok(planMerge(ids, [stephanie, stefanie], {}, CTX));
     expect(plan.values.newsletterConsent).toBe(false);
+    expect(field(plan, 'newsletterConsent')).toMatchObject({ source: 'rule', from: stefanie.id });
     expect(plan.newsletter).toEqual({
       value: false,
       at: stefanie.newsletterConsentAt,
@@ -67,6 +68,7 @@ describe('planMerge on the seed case', () => {
     const chosen = ok(planMerge(ids, [stephanie, stefanie], { newsletter: stephanie.id }, CTX));
     expect(chosen.values.newsletterConsent).toBe(true);
     expect(chosen.newsletter.at).toBe(stephanie.newsletterConsentAt);
+    expect(field(chosen, 'newsletterConsent')).toMatchObject({ source: 'chosen', from: stephanie.id });
     expect(chosen.clashes.find((c) => c.kind === 'newsletter')).toMatchObject({ decidedBy: 'staff' });
   });
 

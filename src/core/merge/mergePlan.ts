@@ -185,7 +185,7 @@ export function planMerge(
       continue;
     } else if (field === 'newsletterConsent') {
       from = newsletterPick;
-      source = 'rule';
+      source = choices.newsletter !== undefined ? 'chosen' : 'rule';
     } else if (field === 'notes') {
       const notes = combinedNotes(ordered);
       if (notes.parts > 1 && notes.text!.length <= NOTES_MAX) {

@@ -2,7 +2,6 @@ import {
   Accordion,
   Alert,
   Anchor,
-  Badge,
   Card,
   Center,
   Code,
@@ -37,7 +36,11 @@ export default function MergeDetailPage() {
   return (
     <>
       <PageHeader
-        title={t('detail.title')}
+        title={
+          query.data
+            ? `${t('detail.title')}: #${query.data.survivor.number} ${query.data.survivor.name}`
+            : t('detail.title')
+        }
         description={
           query.data &&
           t('detail.performed', {
@@ -127,20 +130,19 @@ function ProfileCard({ customer, survivor }: { customer: LiveCustomer; survivor:
   const { t } = useTranslation('merges');
   return (
     <Card withBorder data-testid={`merge-customer-${customer.number}`}>
-      <Group justify="space-between" wrap="nowrap">
-        <Text fw={600}>
-          #{customer.number} {customer.name}
+      <Text fw={600}>
+        #{customer.number} {customer.name}
+      </Text>
+      {customer.live ? (
+        <Group gap={4} c="teal.8" mt={2}>
+          <IconCircleCheck size={14} aria-hidden />
+          <Text size="sm">{survivor ? t('detail.survivor') : t('detail.live')}</Text>
+        </Group>
+      ) : (
+        <Text size="sm" c="dimmed" mt={2}>
+          {t('detail.mergedAway')}
         </Text>
-        {customer.live ? (
-          <Badge color="teal" variant="light" leftSection={<IconCircleCheck size={12} />}>
-            {survivor ? t('detail.survivor') : t('detail.live')}
-          </Badge>
-        ) : (
-          <Badge color="gray" variant="light">
-            {t('detail.mergedAway')}
-          </Badge>
-        )}
-      </Group>
+      )}
       <Group gap="lg" mt="sm">
         <div>
           <Text size="xs" c="dimmed">

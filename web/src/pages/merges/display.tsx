@@ -4,6 +4,7 @@ import { Anchor } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { Link } from 'react-router-dom';
 import { formatDate } from '../../lib/format.ts';
+import { LANGUAGE_NAMES, toLanguage } from '../../lib/language.ts';
 import type { CustomerRef, EditableField, FieldValue, HistoryTable } from './mergeApi.ts';
 import { HISTORY_TABLES } from './mergeApi.ts';
 
@@ -18,6 +19,10 @@ export function valueText(t: T, field: EditableField, value: FieldValue | undefi
   if (field === 'gender' && (GENDERS as readonly string[]).includes(value))
     return t(`genders.${value as (typeof GENDERS)[number]}`);
   if (field === 'birthDate') return formatDate(value);
+  if (field === 'language') {
+    const language = toLanguage(value);
+    if (language) return LANGUAGE_NAMES[language];
+  }
   return value;
 }
 

@@ -39,7 +39,7 @@ function customer(id: string, values: Partial<CustomerValues>): ComparedCustomer
 
 const comparison: Comparison = {
   customers: [
-    customer('c1223', { firstName: 'stefanie', email: 'stefaniew@hotmail.com' }),
+    customer('c1223', { firstName: 'stefanie', email: 'stefaniew@hotmail.com', newsletterConsent: false }),
     customer('c1222', { firstName: 'Stephanie', email: 'stephaniewachters@telenet.be' }),
     customer('c1300', { firstName: 'Steffi', birthDate: '1988-06-14' }),
   ],
@@ -64,7 +64,9 @@ describe('the merge form', () => {
       value: '1988-06-14',
     });
     expect(effectivePick(state, comparison, 'lastName')).toEqual({ kind: 'empty' });
+    // Consent and notes follow the server's rules when a profile has one; nothing when none has.
     expect(effectivePick(state, comparison, 'newsletterConsent')).toEqual({ kind: 'rule' });
+    expect(effectivePick(state, comparison, 'notes')).toEqual({ kind: 'empty' });
     // Untouched fields are left to the server's identical rule.
     expect(requestOf(ids, state)).toEqual({ ids, survivorId: 'c1222' });
   });

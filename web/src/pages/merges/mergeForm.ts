@@ -70,8 +70,8 @@ export function effectivePick(
   const valueOf = (id: string) => comparison.customers.find((c) => c.id === id)?.values[field] ?? null;
   if (pick.kind === 'from')
     return { kind: 'from', customerId: pick.customerId, value: valueOf(pick.customerId) };
-  if (RULE_FIELDS.includes(field)) return { kind: 'rule' };
   const source = defaultSource(comparison, state.survivorId, field);
+  if (RULE_FIELDS.includes(field) && source !== null) return { kind: 'rule' };
   return source === null ? { kind: 'empty' } : { kind: 'from', customerId: source, value: valueOf(source) };
 }
 
