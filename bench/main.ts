@@ -1,11 +1,19 @@
 /** `node bench/main.ts <name> [args]`: runs one benchmark; progress on stderr, the JSON result last on stdout. */
 import { benchAccuracy } from './accuracy.ts';
+import { benchImport } from './import.ts';
+import { benchLoad } from './load.ts';
 import { benchMerge } from './merge.ts';
+import { benchScan } from './scan.ts';
+import { benchScanCore } from './scanCore.ts';
 import { benchSearch } from './search.ts';
 
 const BENCHES: Record<string, (args: string[]) => Promise<object>> = {
   accuracy: benchAccuracy,
+  import: benchImport,
+  load: benchLoad,
   merge: benchMerge,
+  scan: benchScan,
+  'scan-core': benchScanCore,
   search: benchSearch,
 };
 
