@@ -344,6 +344,7 @@ export const matchModels = pgTable('match_models', {
   trainedAt: ts('trained_at').notNull().defaultNow(),
   records: integer('records').notNull().default(0),
   trained: boolean('trained').notNull().default(false),
+  trainedRecords: integer('trained_records'),
 });
 
 export const matchTerms = pgTable(

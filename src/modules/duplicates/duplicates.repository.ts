@@ -12,13 +12,17 @@ export interface ModelRow {
   params: unknown;
   records: number | null;
   trained: boolean | null;
+  trainedAt: Date | null;
+  /** How many customers the stored model was learned on. */
+  trainedRecords: number | null;
 }
 
 /** The tenant's country and settings with its stored model (null columns when it has none). */
 export async function findModelContext(db: Db, tenantId: string): Promise<ModelRow | undefined> {
   const [row] = await rows<ModelRow>(
     db,
-    sql`SELECT t.country, t.settings, m.params, m.records, m.trained
+    sql`SELECT t.country, t.settings, m.params, m.records, m.trained, m.trained_at AS "trainedAt",
+        m.trained_records AS "trainedRecords"
       FROM tenants t LEFT JOIN match_models m ON m.tenant_id = t.id WHERE t.id = ${tenantId}`,
   );
   return row;
@@ -33,22 +37,28 @@ export async function countIndexed(db: Db, tenantId: string, cap: number): Promi
   return row?.n ?? 0;
 }
 
+export interface TermCounts {
+  firstName: Map<string, number>;
+  lastName: Map<string, number>;
+}
+
+/** Stored frequencies of these names (names that are not stored are rare). */
 export async function findTermCounts(
   db: Db,
   tenantId: string,
-  firstName: string | null,
-  lastName: string | null,
-): Promise<{ firstName: number | null; lastName: number | null }> {
-  if (firstName === null && lastName === null) return { firstName: null, lastName: null };
-  const found = await rows<{ field: string; count: number }>(
+  firstNames: readonly string[],
+  lastNames: readonly string[],
+): Promise<TermCounts> {
+  const out: TermCounts = { firstName: new Map(), lastName: new Map() };
+  if (firstNames.length === 0 && lastNames.length === 0) return out;
+  const found = await rows<{ field: 'firstName' | 'lastName'; value: string; count: number }>(
     db,
-    sql`SELECT field, count FROM match_terms WHERE tenant_id = ${tenantId}
-      AND ((field = 'firstName' AND value = ${firstName ?? ''}) OR (field = 'lastName' AND value = ${lastName ?? ''}))`,
+    sql`SELECT field, value, count FROM match_terms WHERE tenant_id = ${tenantId}
+      AND ((field = 'firstName' AND value = ANY(${sql.param([...firstNames])}::text[]))
+        OR (field = 'lastName' AND value = ANY(${sql.param([...lastNames])}::text[])))`,
   );
-  return {
-    firstName: found.find((r) => r.field === 'firstName')?.count ?? null,
-    lastName: found.find((r) => r.field === 'lastName')?.count ?? null,
-  };
+  for (const r of found) out[r.field].set(r.value, r.count);
+  return out;
 }
 
 export interface SubjectRow extends IndexedCustomer {

@@ -1,62 +1,74 @@
 /**
- * The whole-tenant scan behind the review queue: stored features (one COPY) → the matching core's
- * blocking, model, scoring and clustering → duplicate groups with the reasons of their pairs, which
- * replace the previous scan's open groups in one transaction. The tenant's model (learned when the file
- * is large enough) and its name frequencies are saved with them, so lookups score like the scan.
+ * The whole-tenant scan behind the review queue: stored features (one bulk read) → the matching core's
+ * scan (blocking, model, scoring, clustering) → duplicate groups, which replace the previous scan's open
+ * groups in one transaction, together with the tenant's model and name frequencies so that lookups
+ * score like the scan.
  *
- * Restartable: nothing is written before the last step, so a second attempt simply starts over.
- * Pairs staff marked "not a duplicate" (while both sides kept their identity data) are scored as
- * certain non-matches, which keeps them out of one group.
+ * - Restartable: nothing is written before the last step, so a second attempt simply starts over.
+ * - The model is learned when the file is large enough and no recent model of a file of about the
+ *   same size is stored (learning costs about as much as the rest of the scan); otherwise the stored
+ *   one is used.
+ * - Pairs staff marked "not a duplicate" (while both sides kept their identity data) are scored as
+ *   certain non-matches, so the clustering keeps them apart.
+ * - Groups store their members and probability; the pairs inside groups of three or more are stored as
+ *   (member, member, probability). Reasons are written out when a group is read, in the reader's
+ *   language, from the stored features (see groups.service.ts).
  */
 import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import {
-  buildTermFrequencies,
   clusterPairs,
   collectGroups,
-  generateCandidatePairs,
-  modelForScan,
   MIN_TRAINING_RECORDS,
-  scorePairs,
+  scanPrepared,
 } from '../../core/matching/index.ts';
-import type { MatchModel, PairResult, PreparedRecord, ScoredPairs } from '../../core/matching/index.ts';
+import type { Clustering, MatchModel, PreparedRecord, ScoredPairs } from '../../core/matching/index.ts';
 import type { Database, Db } from '../../db/connection.ts';
-import { sql } from 'drizzle-orm';
 import { readSettings } from '../tenants/settings.ts';
 import { findAllValidDismissals, findModelContext } from './duplicates.repository.ts';
+import type { ModelRow } from './duplicates.repository.ts';
 import { decodeFeatures } from './features.ts';
 import { replaceOpenGroups } from './groups.repository.ts';
-import type { NewGroup, StoredPair } from './groups.repository.ts';
-import { reindexCustomers, saveTerms, uuidLiteral } from './matchIndex.ts';
+import type { NewGroup } from './groups.repository.ts';
+import { reindexCustomers, saveTerms } from './matchIndex.ts';
+import { readFeatureRows } from './scan.repository.ts';
 
-export type ScanStep = 'read' | 'block' | 'train' | 'score' | 'cluster' | 'write';
+export type ScanStep = 'read' | 'scan' | 'write';
 
 export interface ScanSummary {
   records: number;
   candidatePairs: number;
   groups: number;
   recordsInGroups: number;
+  /** Whether this scan learned the model (false: the stored or the default model was used). */
   trained: boolean;
   threshold: number;
-  millis: Record<ScanStep, number>;
+  millis: Record<ScanStep, number> & Record<string, number>;
 }
 
 export interface ScanOptions {
   jobId?: string | null;
   now?: Date;
-  /** Called between steps (the job reports it as progress, which also checks for cancellation). */
+  /** 'auto' (default): learn when no fitting model is stored; 'always'; 'never' (stored or default model). */
+  train?: 'auto' | 'always' | 'never';
+  /** Called after each step (the job reports it as progress, which also checks for cancellation). */
   onStep?: (step: ScanStep, done: number, total: number) => Promise<void> | void;
 }
 
-const STEPS: readonly ScanStep[] = ['read', 'block', 'train', 'score', 'cluster', 'write'];
+const STEPS: readonly ScanStep[] = ['read', 'scan', 'write'];
+/** A stored model is reused while the file stays within this factor of the size it was learned on… */
+const MODEL_SIZE_FACTOR = 1.25;
+/** …and is younger than this. */
+const MODEL_MAX_AGE_MS = 30 * 86_400_000;
 
-/** Reads the tenant's stored features; rows of an older layout are re-indexed first. */
+/** The tenant's stored features, decoded; rows of an older layout are re-indexed first. */
 export async function readIndexedRecords(database: Database, tenantId: string): Promise<PreparedRecord[]> {
-  const select = `SELECT customer_id, features FROM customer_match_features WHERE tenant_id = '${uuidLiteral(tenantId)}'`;
+  const rows = await readFeatureRows(database, tenantId);
   const records: PreparedRecord[] = [];
   const stale: string[] = [];
-  for (const [id, text] of await database.copyRows(select)) {
-    const record = decodeFeatures(id as string, text ?? '');
-    if (record === null) stale.push(id as string);
+  for (let i = 0; i < rows.ids.length; i++) {
+    const record = decodeFeatures(rows.ids[i]!, rows.texts[i]!);
+    if (record === null) stale.push(rows.ids[i]!);
     else records.push(record);
   }
   if (stale.length > 0) {
@@ -64,34 +76,55 @@ export async function readIndexedRecords(database: Database, tenantId: string): 
       tenantId,
     ]);
     await database.db.transaction((tx) => reindexCustomers(tx, tenantId, stale, tenant?.country ?? 'BE'));
-    const again = await database.copyRows(`${select} AND customer_id = ANY('{${stale.join(',')}}'::uuid[])`);
-    for (const [id, text] of again) {
-      const record = decodeFeatures(id as string, text ?? '');
+    const again = new Set(stale);
+    const fresh = await readFeatureRows(database, tenantId);
+    for (let i = 0; i < fresh.ids.length; i++) {
+      if (!again.has(fresh.ids[i]!)) continue;
+      const record = decodeFeatures(fresh.ids[i]!, fresh.texts[i]!);
       if (record !== null) records.push(record);
     }
   }
   return records;
 }
 
-/** Adds the dismissed pairs as scored pairs of probability 0 (replacing their score when they were candidates). */
-function vetoDismissed(
-  records: readonly PreparedRecord[],
+/** The stored model when it still fits this file, else null (learn one). */
+function reusableModel(row: ModelRow, records: number, now: Date): MatchModel | null {
+  if (!row.trained || row.trainedRecords === null || row.trainedAt === null) return null;
+  if (typeof row.params !== 'object' || row.params === null) return null;
+  const grown = records / Math.max(row.trainedRecords, 1);
+  if (grown > MODEL_SIZE_FACTOR || grown < 1 / MODEL_SIZE_FACTOR) return null;
+  if (now.getTime() - new Date(row.trainedAt).getTime() > MODEL_MAX_AGE_MS) return null;
+  return row.params as MatchModel;
+}
+
+/**
+ * Dismissed pairs get probability 0 (added as scored pairs when the blocking did not pair them), and the
+ * file is clustered again if one of them had ended inside a group.
+ */
+function keepDismissedApart(
+  ids: readonly string[],
   pairs: ScoredPairs,
-  dismissed: [string, string][],
-): ScoredPairs {
-  if (dismissed.length === 0) return pairs;
+  clustering: Clustering,
+  dismissed: readonly [string, string][],
+  threshold: number,
+): { pairs: ScoredPairs; clustering: Clustering } {
+  if (dismissed.length === 0) return { pairs, clustering };
   const index = new Map<string, number>();
-  records.forEach((r, i) => index.set(r.id, i));
+  ids.forEach((id, i) => index.set(id, i));
+  const SHIFT = 4_194_304;
+  const key = (i: number, j: number) => (i < j ? i * SHIFT + j : j * SHIFT + i);
   const wanted = new Map<number, boolean>();
-  const key = (i: number, j: number) => (i < j ? i * 4_194_304 + j : j * 4_194_304 + i);
+  let together = false;
   for (const [a, b] of dismissed) {
     const i = index.get(a);
     const j = index.get(b);
-    if (i !== undefined && j !== undefined) wanted.set(key(i, j), false);
+    if (i === undefined || j === undefined) continue;
+    wanted.set(key(i, j), false);
+    if (clustering.clusterOf[i] === clustering.clusterOf[j]) together = true;
   }
-  if (wanted.size === 0) return pairs;
+  if (!together) return { pairs, clustering };
   for (let p = 0; p < pairs.count; p++) {
-    const k = key(pairs.left[p] as number, pairs.right[p] as number);
+    const k = key(pairs.left[p]!, pairs.right[p]!);
     if (wanted.has(k)) {
       pairs.probability[p] = 0;
       wanted.set(k, true);
@@ -99,34 +132,46 @@ function vetoDismissed(
   }
   const extra = [...wanted].filter(([, seen]) => !seen).map(([k]) => k);
   const count = pairs.count + extra.length;
-  const left = new Int32Array(count);
-  const right = new Int32Array(count);
-  const probability = new Float32Array(count);
-  left.set(pairs.left.subarray(0, pairs.count));
-  right.set(pairs.right.subarray(0, pairs.count));
-  probability.set(pairs.probability.subarray(0, pairs.count));
+  const merged: ScoredPairs = {
+    left: new Int32Array(count),
+    right: new Int32Array(count),
+    probability: new Float32Array(count),
+    count,
+  };
+  merged.left.set(pairs.left.subarray(0, pairs.count));
+  merged.right.set(pairs.right.subarray(0, pairs.count));
+  merged.probability.set(pairs.probability.subarray(0, pairs.count));
   extra.forEach((k, x) => {
-    left[pairs.count + x] = Math.floor(k / 4_194_304);
-    right[pairs.count + x] = k % 4_194_304;
+    merged.left[pairs.count + x] = Math.floor(k / SHIFT);
+    merged.right[pairs.count + x] = k % SHIFT;
   });
-  return { left, right, probability, count };
+  return { pairs: merged, clustering: clusterPairs(ids.length, merged, { threshold }) };
 }
 
-function storedPair(pair: PairResult): StoredPair {
-  return {
-    a: pair.a,
-    b: pair.b,
-    probability: pair.probability,
-    fields: pair.fields
-      .filter((f) => f.level !== 'missing')
-      .map((f) => ({
-        field: f.field,
-        level: f.level,
-        weight: Math.round(f.weight * 100) / 100,
-        messageKey: f.messageKey,
-        params: f.params,
-      })),
-  };
+/** Groups to store: members and probability; the scored pairs inside groups of three or more. */
+function groupsToStore(ids: readonly string[], pairs: ScoredPairs, clustering: Clustering): NewGroup[] {
+  const large = new Map<string, { group: NewGroup; position: Map<string, number> }>();
+  const out = collectGroups(ids, clustering, null).map((g) => {
+    const group: NewGroup = { id: randomUUID(), probability: g.probability, memberIds: g.members, pairs: [] };
+    // The core names a group after its first record, which is also what clusterOf points at.
+    if (g.members.length > 2) large.set(g.id, { group, position: new Map(g.members.map((m, i) => [m, i])) });
+    return group;
+  });
+  if (large.size === 0) return out;
+  for (let p = 0; p < pairs.count; p++) {
+    const i = pairs.left[p]!;
+    const j = pairs.right[p]!;
+    if (clustering.clusterOf[i] !== clustering.clusterOf[j]) continue;
+    const entry = large.get(ids[clustering.clusterOf[i]!]!);
+    if (!entry) continue;
+    entry.group.pairs.push({
+      a: entry.position.get(ids[i]!)!,
+      b: entry.position.get(ids[j]!)!,
+      p: Math.round(pairs.probability[p]! * 10_000) / 10_000,
+    });
+  }
+  for (const { group } of large.values()) group.pairs.sort((x, y) => y.p - x.p);
+  return out;
 }
 
 /** Scans a tenant's whole file and stores its duplicate groups; see the file comment. */
@@ -135,14 +180,14 @@ export async function scanTenant(
   tenantId: string,
   opts: ScanOptions = {},
 ): Promise<ScanSummary> {
-  const millis = Object.fromEntries(STEPS.map((s) => [s, 0])) as Record<ScanStep, number>;
+  const millis: Record<string, number> = {};
   let t = performance.now();
   const step = async (s: ScanStep) => {
-    const now = performance.now();
-    millis[s] = Math.round(now - t);
+    millis[s] = Math.round(performance.now() - t);
     await opts.onStep?.(s, STEPS.indexOf(s) + 1, STEPS.length);
     t = performance.now();
   };
+  const now = opts.now ?? new Date();
 
   const context = await findModelContext(database.db, tenantId);
   if (!context) throw new Error(`Tenant ${tenantId} does not exist`);
@@ -151,33 +196,28 @@ export async function scanTenant(
   const dismissed = await findAllValidDismissals(database.db, tenantId);
   await step('read');
 
-  const candidates = generateCandidatePairs(records);
-  await step('block');
-  const tf = buildTermFrequencies(records);
-  const model = modelForScan(records, {});
-  const trained = records.length >= MIN_TRAINING_RECORDS;
-  await step('train');
-  const scored = vetoDismissed(
-    records,
-    { ...candidates, probability: scorePairs(records, candidates, model, tf) },
-    dismissed,
-  );
-  await step('score');
-  const clustering = clusterPairs(records.length, scored, { threshold });
-  const found = collectGroups(records, clustering, scored, { model, tf });
-  await step('cluster');
+  const stored = opts.train === 'always' ? null : reusableModel(context, records.length, now);
+  const train = opts.train === 'never' ? false : stored === null && records.length >= MIN_TRAINING_RECORDS;
+  const result = scanPrepared(records, {
+    threshold,
+    explain: false,
+    ...(stored && !train ? { model: stored } : { train }),
+  });
+  for (const [phase, ms] of Object.entries(result.stats.millis)) millis[`scan.${phase}`] = ms;
+  const ids = records.map((r) => r.id);
+  const kept = keepDismissedApart(ids, result.pairs, result.clustering, dismissed, threshold);
+  const groups = groupsToStore(ids, kept.pairs, kept.clustering);
+  await step('scan');
 
-  const groups: NewGroup[] = found.map((g) => ({
-    id: randomUUID(),
-    probability: g.probability,
-    memberIds: g.members,
-    pairs: g.pairs.map(storedPair),
-  }));
-  const now = opts.now ?? new Date();
   await database.db.transaction(async (tx) => {
     await replaceOpenGroups(tx, tenantId, opts.jobId ?? null, groups, now);
-    await saveModel(tx, tenantId, model, records.length, trained, now);
-    await saveTerms(tx, tenantId, tf.total, { firstName: tf.firstName, lastName: tf.lastName });
+    await saveModel(tx, tenantId, result.model, records.length, train ? now : null, stored !== null);
+    const names = { firstName: new Map<string, number>(), lastName: new Map<string, number>() };
+    for (const r of records) {
+      if (r.firstName !== null) names.firstName.set(r.firstName, (names.firstName.get(r.firstName) ?? 0) + 1);
+      if (r.lastName !== null) names.lastName.set(r.lastName, (names.lastName.get(r.lastName) ?? 0) + 1);
+    }
+    await saveTerms(tx, tenantId, records.length, names);
   });
   await step('write');
 
@@ -185,27 +225,35 @@ export async function scanTenant(
   for (const g of groups) inGroups += g.memberIds.length;
   return {
     records: records.length,
-    candidatePairs: candidates.count,
+    candidatePairs: result.stats.candidatePairs,
     groups: groups.length,
     recordsInGroups: inGroups,
-    trained,
+    trained: train,
     threshold,
-    millis,
+    millis: millis as ScanSummary['millis'],
   };
 }
 
+/**
+ * Saves the model the scan used and the file size lookups score with. A newly learned model records
+ * when and on how many customers it was learned; a reused one keeps that.
+ */
 async function saveModel(
   db: Db,
   tenantId: string,
   model: MatchModel,
   records: number,
-  trained: boolean,
-  now: Date,
+  learnedAt: Date | null,
+  reused: boolean,
 ): Promise<void> {
+  const trained = learnedAt !== null || reused;
   await db.execute(
-    sql`INSERT INTO match_models (tenant_id, params, trained_at, records, trained)
-      VALUES (${tenantId}, ${JSON.stringify(model)}::jsonb, ${now.toISOString()}::timestamptz, ${records}, ${trained})
-      ON CONFLICT (tenant_id) DO UPDATE SET params = excluded.params, trained_at = excluded.trained_at,
-        records = excluded.records, trained = excluded.trained`,
+    sql`INSERT INTO match_models (tenant_id, params, trained_at, records, trained, trained_records)
+      VALUES (${tenantId}, ${JSON.stringify(model)}::jsonb, ${(learnedAt ?? new Date()).toISOString()}::timestamptz,
+        ${records}, ${trained}, ${learnedAt === null ? null : records}::int)
+      ON CONFLICT (tenant_id) DO UPDATE SET params = excluded.params, records = excluded.records,
+        trained = excluded.trained,
+        trained_at = CASE WHEN ${reused} THEN match_models.trained_at ELSE excluded.trained_at END,
+        trained_records = CASE WHEN ${reused} THEN match_models.trained_records ELSE excluded.trained_records END`,
   );
 }

@@ -162,13 +162,10 @@ export async function findDuplicateCandidates(
   }
   if (candidateIds.size === 0) return [];
 
-  const [others, terms] = await Promise.all([
+  const [others, tf] = await Promise.all([
     repo.findFeatures(db, tenantId, [...candidateIds]),
-    matching.hasTerms && matching.records >= 200
-      ? repo.findTermCounts(db, tenantId, prepared.firstName, prepared.lastName)
-      : Promise.resolve(null),
+    frequenciesFor(db, tenantId, matching, [prepared], blocks, stored),
   ]);
-  const tf = lookupFrequencies(prepared, blocks, matching, terms, stored);
   const threshold = opts.minProbability ?? matching.settings.duplicates.possibleThreshold;
   const passed: PairResult[] = [];
   for (const other of others) {
@@ -270,33 +267,42 @@ async function prepareSubject(
 }
 
 /**
- * Term frequencies for scoring one subject against its candidates: only the subject's own values are
- * needed (the core weighs a shared value by how often the first record's value occurs). Phones and
- * e-mails count their block in the index, which is live; names come from the stored frequencies of the
- * last scan or full reindex, where a name that is not listed is rare. Without stored frequencies the
- * name weights stay as the model has them.
+ * Term frequencies for scoring `subjects` (each as the first record of its pairs) against others: the
+ * core weighs a shared value by how often the first record's value occurs, so only the subjects' own
+ * values are needed. Phones and e-mails count their block in the index, which is live (`blocks`, when
+ * the caller read them already); names come from the stored frequencies of the last scan or full
+ * reindex, where a name that is not listed is rare. Without stored frequencies the name weights stay as
+ * the model has them.
  */
-function lookupFrequencies(
-  subject: PreparedRecord,
-  blocks: ReadonlyMap<string, readonly string[]>,
+export async function frequenciesFor(
+  db: Db,
+  tenantId: string,
   matching: TenantMatching,
-  terms: { firstName: number | null; lastName: number | null } | null,
-  subjectIndexed: boolean,
-): TermFrequencies {
+  subjects: readonly PreparedRecord[],
+  blocks: ReadonlyMap<string, readonly string[]> | null,
+  subjectsIndexed: boolean,
+): Promise<TermFrequencies> {
   const total = Math.max(matching.records, 1);
-  const own = subjectIndexed ? 0 : 1;
-  const count = (key: string) => (blocks.get(key)?.length ?? 0) + own;
+  const firstNames = [...new Set(subjects.flatMap((s) => (s.firstName === null ? [] : [s.firstName])))];
+  const lastNames = [...new Set(subjects.flatMap((s) => (s.lastName === null ? [] : [s.lastName])))];
+  const phoneKeys = subjects.flatMap((s) => s.phones.map((p) => `ph:${p}`));
+  const emailKeys = subjects.flatMap((s) => s.emails.map((e) => `em:${e}`));
+  const useTerms = matching.hasTerms && total >= 200;
+  const [terms, counted] = await Promise.all([
+    useTerms ? repo.findTermCounts(db, tenantId, firstNames, lastNames) : Promise.resolve(null),
+    blocks ?? repo.findBlockMembers(db, tenantId, [...phoneKeys, ...emailKeys], LOOKUP_BLOCK_LIMIT),
+  ]);
+  const own = subjectsIndexed ? 0 : 1;
   const fields = matching.model.model.fields;
-  const nameCount = (value: string | null, stored: number | null | undefined, u: number) => {
-    if (value === null) return new Map<string, number>();
-    const n = terms === null ? u * total : (stored ?? 1);
-    return new Map([[value, n]]);
-  };
+  // Without stored frequencies a name counts as exactly as common as the model assumes: no adjustment.
+  const names = (values: string[], stored: Map<string, number> | undefined, u: number) =>
+    new Map(values.map((v) => [v, stored === undefined ? u * total : (stored.get(v) ?? 1)]));
+  const count = (key: string) => (counted.get(key)?.length ?? 0) + own;
   return {
     total,
-    firstName: nameCount(subject.firstName, terms?.firstName, fields.firstName.u[0] ?? 0.01),
-    lastName: nameCount(subject.lastName, terms?.lastName, fields.lastName.u[0] ?? 0.002),
-    phone: new Map(subject.phones.map((p) => [p, count(`ph:${p}`)])),
-    email: new Map(subject.emails.map((e) => [e, count(`em:${e}`)])),
+    firstName: names(firstNames, terms?.firstName, fields.firstName.u[0] ?? 0.01),
+    lastName: names(lastNames, terms?.lastName, fields.lastName.u[0] ?? 0.002),
+    phone: new Map(phoneKeys.map((k) => [k.slice(3), count(k)])),
+    email: new Map(emailKeys.map((k) => [k.slice(3), count(k)])),
   };
 }

@@ -6,18 +6,11 @@ import { uuidArray } from './duplicates.repository.ts';
 
 export type GroupStatus = 'open' | 'merged' | 'dismissed' | 'stale';
 
-/** A pair inside a group as the scan scored it, with its reasons (fields without values left out). */
+/** A scored pair inside a group of three or more: positions in member_ids and the scan's probability. */
 export interface StoredPair {
-  a: string;
-  b: string;
-  probability: number;
-  fields: {
-    field: string;
-    level: string;
-    weight: number;
-    messageKey: string;
-    params: Record<string, string | number>;
-  }[];
+  a: number;
+  b: number;
+  p: number;
 }
 
 export interface NewGroup {

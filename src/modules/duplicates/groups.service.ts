@@ -6,8 +6,7 @@
  * people"), which records "not a duplicate" for each of its pairs.
  */
 import { nameOf } from '../../core/customer/customer.ts';
-import { explain } from '../../core/matching/index.ts';
-import type { FieldExplanation } from '../../core/matching/index.ts';
+import { scorePair } from '../../core/matching/index.ts';
 import type { Database, Db } from '../../db/connection.ts';
 import { writeAudit } from '../audit/audit.repository.ts';
 import type { JobQueue } from '../jobs/jobs.service.ts';
@@ -17,11 +16,11 @@ import { actorLabel } from '../shared/actor.ts';
 import { AppError, notFound } from '../shared/errors.ts';
 import type { Language } from '../shared/language.ts';
 import { isUuid } from '../shared/schemas.ts';
-import { readSettings } from '../tenants/settings.ts';
+import { frequenciesFor, reasons, tenantMatching } from './duplicates.service.ts';
 import type { CandidateReason } from './duplicates.service.ts';
 import * as repo from './duplicates.repository.ts';
 import * as groups from './groups.repository.ts';
-import type { GroupFilter, GroupRow, GroupStatus, StoredPair } from './groups.repository.ts';
+import type { GroupFilter, GroupRow, GroupStatus } from './groups.repository.ts';
 import './duplicates.messages.ts';
 
 export const SCAN_JOB = 'duplicates.scan';
@@ -55,35 +54,41 @@ export interface DuplicateGroupView {
   pairs: GroupPair[];
 }
 
-function pairReasons(pair: StoredPair, lang: Language): CandidateReason[] {
-  return pair.fields
-    .slice()
-    .sort((x, y) => Math.abs(y.weight) - Math.abs(x.weight))
-    .map((f) => ({
-      field: f.field as FieldExplanation['field'],
-      level: f.level,
-      weight: f.weight,
-      sentence:
-        explain(
-          { a: pair.a, b: pair.b, probability: pair.probability, weight: 0, fields: [f as FieldExplanation] },
-          lang,
-        )[0] ?? '',
-    }));
+/** The pairs a group shows: its only pair, or the scored pairs the scan stored for larger groups. */
+function pairsOf(g: GroupRow): [string, string][] {
+  if (g.memberIds.length === 2) return [[g.memberIds[0]!, g.memberIds[1]!]];
+  return g.pairs.flatMap((p) => {
+    const a = g.memberIds[p.a];
+    const b = g.memberIds[p.b];
+    return a === undefined || b === undefined ? [] : [[a, b] as [string, string]];
+  });
 }
 
+/**
+ * Members as they are now and the reasons of each pair, scored again from the stored features with the
+ * tenant's model (the same scoring as the profile tab), so they read in the reader's language and
+ * reflect an edit made since the scan. The group's probability stays the scan's.
+ */
 async function present(
   db: Db,
   tenantId: string,
   rows: readonly GroupRow[],
   lang: Language,
-  certainThreshold: number,
   now: Date,
 ): Promise<DuplicateGroupView[]> {
   const ids = [...new Set(rows.flatMap((g) => g.memberIds))];
-  const details = new Map((await repo.findCandidateDetails(db, tenantId, ids, now)).map((d) => [d.id, d]));
+  const [details, features, matching] = await Promise.all([
+    repo.findCandidateDetails(db, tenantId, ids, now),
+    repo.findFeatures(db, tenantId, ids),
+    tenantMatching(db, tenantId),
+  ]);
+  const detailOf = new Map(details.map((d) => [d.id, d]));
+  const featuresOf = new Map(features.map((f) => [f.id, f]));
+  const tf = matching ? await frequenciesFor(db, tenantId, matching, features, null, true) : null;
+  const certain = matching?.settings.duplicates.certainThreshold ?? 1;
   return rows.map((g) => {
     const members = g.memberIds.flatMap((id) => {
-      const d = details.get(id);
+      const d = detailOf.get(id);
       if (!d || (g.status === 'open' && !d.live)) return [];
       return [
         {
@@ -99,23 +104,23 @@ async function present(
       ];
     });
     const shown = new Set(members.map((m) => m.customerId));
+    const pairs = pairsOf(g).flatMap(([a, b]) => {
+      const fa = featuresOf.get(a);
+      const fb = featuresOf.get(b);
+      if (!matching || !shown.has(a) || !shown.has(b) || !fa || !fb) return [];
+      const result = scorePair(fa, fb, matching.model, tf);
+      return [{ a, b, probability: result.probability, fields: reasons(result, lang) }];
+    });
     return {
       id: g.id,
       probability: g.probability,
       status: g.status,
-      certain: g.probability >= certainThreshold,
+      certain: g.probability >= certain,
       createdAt: g.createdAt,
       members,
-      pairs: g.pairs
-        .filter((p) => shown.has(p.a) && shown.has(p.b))
-        .map((p) => ({ a: p.a, b: p.b, probability: p.probability, fields: pairReasons(p, lang) })),
+      pairs: pairs.sort((x, y) => y.probability - x.probability),
     };
   });
-}
-
-async function certainThreshold(db: Db, tenantId: string): Promise<number> {
-  const row = await repo.findModelContext(db, tenantId);
-  return readSettings(row?.settings).duplicates.certainThreshold;
 }
 
 export async function listDuplicateGroups(
@@ -126,11 +131,7 @@ export async function listDuplicateGroups(
   now: Date,
 ): Promise<{ total: number; groups: DuplicateGroupView[] }> {
   const found = await groups.listGroups(database.db, tenantId, filter);
-  const certain = await certainThreshold(database.db, tenantId);
-  return {
-    total: found.total,
-    groups: await present(database.db, tenantId, found.groups, lang, certain, now),
-  };
+  return { total: found.total, groups: await present(database.db, tenantId, found.groups, lang, now) };
 }
 
 export async function getDuplicateGroup(
@@ -142,8 +143,7 @@ export async function getDuplicateGroup(
 ): Promise<DuplicateGroupView> {
   const row = isUuid(id) ? await groups.findGroup(database.db, tenantId, id) : undefined;
   if (!row) throw notFound('duplicateGroup');
-  const certain = await certainThreshold(database.db, tenantId);
-  const [view] = await present(database.db, tenantId, [row], lang, certain, now);
+  const [view] = await present(database.db, tenantId, [row], lang, now);
   return view!;
 }
 
