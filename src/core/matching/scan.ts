@@ -115,52 +115,45 @@ export function scorePairs(
   return probability;
 }
 
-/** Groups of two or more from a clustering, most certain first, with the reasons of their pairs. */
-export function collectGroups(
-  records: readonly PreparedRecord[],
-  clustering: Clustering,
-  pairs: ScoredPairs,
-  explainWith: { model: MatchModel; tf: TermFrequencies | null } | null,
-): DuplicateGroup[] {
-  const size = new Int32Array(records.length);
-  for (let i = 0; i < records.length; i++) size[clustering.clusterOf[i] as number]!++;
-  const byFirst = new Map<number, number[]>();
-  for (let i = 0; i < records.length; i++) {
-    const c = clustering.clusterOf[i] as number;
-    if ((size[c] as number) < 2) continue;
-    const list = byFirst.get(c);
-    if (list === undefined) byFirst.set(c, [i]);
-    else list.push(i);
-  }
-  const groups = new Map<number, DuplicateGroup>();
-  for (const [first, list] of byFirst) {
-    if (list.length < 2) continue;
-    let weakest = 1;
-    for (const i of list) weakest = Math.min(weakest, clustering.bestProbability[i] as number);
-    groups.set(first, {
-      id: (records[first] as PreparedRecord).id,
-      members: list.map((i) => (records[i] as PreparedRecord).id),
-      probability: weakest,
-      pairs: [],
-    });
-  }
-  if (explainWith !== null) {
-    for (let p = 0; p < pairs.count; p++) {
-      const i = pairs.left[p] as number;
-      const j = pairs.right[p] as number;
-      const g = clustering.clusterOf[i] as number;
-      if (g !== clustering.clusterOf[j]) continue;
-      const group = groups.get(g);
-      if (group === undefined) continue;
-      group.pairs.push(
-        scorePair(
-          records[i] as PreparedRecord,
-          records[j] as PreparedRecord,
-          explainWith.model,
-          explainWith.tf,
-        ),
-      );
+/** Indices (into `pairs`) of the scored pairs whose two records ended in one group. */
+export function pairsInGroups(clustering: Clustering, pairs: ScoredPairs): number[] {
+  const out: number[] = [];
+  for (let p = 0; p < pairs.count; p++) {
+    if (clustering.clusterOf[pairs.left[p] as number] === clustering.clusterOf[pairs.right[p] as number]) {
+      out.push(p);
     }
+  }
+  return out;
+}
+
+/**
+ * Groups of two or more from a clustering, most certain first. `explained` holds the reasons of the
+ * pairs inside groups (from pairsInGroups, same order), or null to leave them out.
+ */
+export function collectGroups(
+  ids: readonly string[],
+  clustering: Clustering,
+  explained: readonly PairResult[] | null,
+): DuplicateGroup[] {
+  const n = ids.length;
+  const size = new Int32Array(n);
+  for (let i = 0; i < n; i++) size[clustering.clusterOf[i] as number]!++;
+  const groups = new Map<number, DuplicateGroup>();
+  for (let i = 0; i < n; i++) {
+    const first = clustering.clusterOf[i] as number;
+    if ((size[first] as number) < 2) continue;
+    let group = groups.get(first);
+    if (group === undefined) {
+      group = { id: ids[first] as string, members: [], probability: 1, pairs: [] };
+      groups.set(first, group);
+    }
+    group.members.push(ids[i] as string);
+    group.probability = Math.min(group.probability, clustering.bestProbability[i] as number);
+  }
+  if (explained !== null) {
+    const groupOfId = new Map<string, DuplicateGroup>();
+    for (const g of groups.values()) for (const id of g.members) groupOfId.set(id, g);
+    for (const r of explained) groupOfId.get(r.a)?.pairs.push(r);
     for (const g of groups.values()) g.pairs.sort((x, y) => y.probability - x.probability);
   }
   return [...groups.values()].sort((x, y) => y.probability - x.probability || (x.id < y.id ? -1 : 1));
@@ -193,7 +186,22 @@ export function scanPrepared(records: readonly PreparedRecord[], options: ScanOp
     count: candidates.count,
   };
   const clustering = clusterPairs(records.length, pairs, { threshold });
-  const groups = collectGroups(records, clustering, pairs, options.explain === false ? null : { model, tf });
+  const explained =
+    options.explain === false
+      ? null
+      : pairsInGroups(clustering, pairs).map((p) =>
+          scorePair(
+            records[pairs.left[p] as number] as PreparedRecord,
+            records[pairs.right[p] as number] as PreparedRecord,
+            model,
+            tf,
+          ),
+        );
+  const groups = collectGroups(
+    records.map((r) => r.id),
+    clustering,
+    explained,
+  );
   lap('cluster');
   let matched = 0;
   for (let p = 0; p < probability.length; p++) if ((probability[p] as number) >= threshold) matched++;
