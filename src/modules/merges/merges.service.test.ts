@@ -61,8 +61,31 @@ describe('merging the seed case', () => {
   let mergeId: string;
   let before: Map<string, string>;
 
-  it('previews the plan without changing anything', async () => {
+  it('compares the two side by side, the rule ranking the desk profile first', async () => {
     seed = await seedCase(ctx.database, actor);
+    const res = await owner.get(`/api/merges/compare?ids=${seed.stefanie},${seed.stephanie}`);
+    expect(res.status, res.text).toBe(200);
+    expect(res.body.customers.map((c: any) => c.id)).toEqual([seed.stefanie, seed.stephanie]);
+    expect(res.body.rank).toEqual([seed.stephanie, seed.stefanie]);
+    const rows = new Map(res.body.fields.map((f: any) => [f.field, f]));
+    expect(rows.get('mobile')).toMatchObject({ identical: true });
+    expect(rows.get('firstName')).toMatchObject({ identical: false, values: ['stefanie', 'Stephanie'] });
+    expect(res.body.customers[0]).toMatchObject({
+      history: { appointments: 2 },
+      onlineAccount: { loginEmail: 'stefaniew@hotmail.com', state: 'active' },
+    });
+    const docs = await owner.get('/api/docs/json');
+    expect(Object.keys(docs.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/merges/preview',
+        '/api/merges',
+        '/api/merges/{id}/undo',
+        '/api/merges/bulk',
+      ]),
+    );
+  });
+
+  it('previews the plan without changing anything', async () => {
     before = await historyOwners(ctx.database, tenant.tenantId);
     const res = await owner.post('/api/merges/preview', {
       ids: [seed.stephanie, seed.stefanie],
