@@ -3,7 +3,7 @@
  * pure core's (scanWorker.ts runs prepareRecords, estimateModel, the block table, scoreWeight and
  * scorePair); this file only deals it out:
  *
- *   main: records → one string per field ──► each worker prepares its share of the rows
+ *   main: each worker's share of the records → one string per field ──► the worker prepares it
  *   workers exchange their prepared shares as compact strings, so each holds the whole file
  *   worker 0 learns the model while the last worker builds the block table (shared memory)
  *   every worker scores the candidate pairs of its share of the blocks (block b goes to b mod W)
@@ -115,18 +115,17 @@ export async function scanParallel(
 
   const workers = Array.from({ length: count }, () => new ScanWorker());
   try {
-    const columns = packRecords(input);
-    const bounds = workers.map((_, w) => [Math.floor((w * n) / count), Math.floor(((w + 1) * n) / count)]);
     const shares = await Promise.all(
-      workers.map((worker, w) =>
-        worker.request<{ text: string }>({
+      workers.map((worker, w) => {
+        const rows = input.slice(Math.floor((w * n) / count), Math.floor(((w + 1) * n) / count));
+        return worker.request<{ text: string }>({
           type: 'prepare',
-          columns,
-          start: bounds[w]?.[0] ?? 0,
-          end: bounds[w]?.[1] ?? 0,
+          columns: packRecords(rows),
+          start: 0,
+          end: rows.length,
           defaultCountry: options.defaultCountry ?? null,
-        }),
-      ),
+        });
+      }),
     );
     await Promise.all(
       workers.map((worker, w) =>

@@ -73,7 +73,21 @@ function lastFeatures(raw: string): LastFeatures | null {
   return name === null ? null : { name, keys: nameKeys(name.full) };
 }
 
-const EMPTY: readonly never[] = [];
+/**
+ * Shared empty lists: most records have no second e-mail, no landline, no nickname group, and a
+ * million empty arrays would cost a whole-file scan some 150 MB. Never mutated.
+ */
+const NONE: string[] = [];
+const NO_FLAGS: boolean[] = [];
+const NO_GROUPS: number[] = [];
+
+/** The folded name pieces an e-mail name may be made of. */
+function nameParts(first: FirstFeatures | null, last: LastFeatures | null): string[] {
+  const parts: string[] = [];
+  if (first !== null) parts.push(...first.name.tokens, first.name.full);
+  if (last !== null) parts.push(last.name.full, last.name.core);
+  return parts;
+}
 
 export function prepareRecord(record: MatchRecord, options: PrepareOptions = {}): PreparedRecord {
   const cache = options.cache;
@@ -83,28 +97,41 @@ export function prepareRecord(record: MatchRecord, options: PrepareOptions = {})
   const last = rawLast === null ? null : memo(cache?.last, rawLast, lastFeatures);
   const country = blankToNull(record.country) ?? options.defaultCountry ?? null;
 
-  const nameParts: string[] = [];
-  if (first !== null) nameParts.push(...first.name.tokens, first.name.full);
-  if (last !== null) nameParts.push(last.name.full, last.name.core);
-  const emails: string[] = [];
-  const locals: string[] = [];
-  const named: boolean[] = [];
-  for (const raw of [record.email, ...(record.extraEmails ?? EMPTY)]) {
+  let emails: string[] = NONE;
+  let locals: string[] = NONE;
+  let named: boolean[] = NO_FLAGS;
+  const addEmail = (raw: string | null | undefined): void => {
     const e = canonicalEmail(blankToNull(raw));
-    if (e === null || emails.includes(e.address)) continue;
+    if (e === null || emails.includes(e.address)) return;
+    if (emails === NONE) {
+      emails = [];
+      locals = [];
+      named = [];
+    }
     const local = comparableLocal(e.local);
     emails.push(e.address);
     locals.push(local);
-    named.push(localIsOnlyName(foldUmlautSpelling(local.replace(/\d+/g, '')), nameParts));
-  }
-  const phones: string[] = [];
-  const fixedPhones: string[] = [];
-  for (const raw of [record.mobile, record.landline, record.phone2, ...(record.extraPhones ?? EMPTY)]) {
+    named.push(localIsOnlyName(foldUmlautSpelling(local.replace(/\d+/g, '')), nameParts(first, last)));
+  };
+  addEmail(record.email);
+  if (record.extraEmails !== undefined) for (const raw of record.extraEmails) addEmail(raw);
+
+  let phones: string[] = NONE;
+  let fixedPhones: string[] = NONE;
+  const addPhone = (raw: string | null | undefined): void => {
     const p = readPhone(blankToNull(raw), country);
-    if (p === null || phones.includes(p.e164)) continue;
+    if (p === null || phones.includes(p.e164)) return;
+    if (phones === NONE) phones = [];
     phones.push(p.e164);
-    if (p.fixed) fixedPhones.push(p.e164);
-  }
+    if (p.fixed) {
+      if (fixedPhones === NONE) fixedPhones = [];
+      fixedPhones.push(p.e164);
+    }
+  };
+  addPhone(record.mobile);
+  addPhone(record.landline);
+  addPhone(record.phone2);
+  if (record.extraPhones !== undefined) for (const raw of record.extraPhones) addPhone(raw);
   const birth = parseBirthDate(blankToNull(record.birthDate));
   const house = parseHouseNumber(blankToNull(record.houseNumber));
   const rawStreet = blankToNull(record.street);
@@ -119,7 +146,7 @@ export function prepareRecord(record: MatchRecord, options: PrepareOptions = {})
     firstToken: first?.name.first ?? null,
     firstInitialOnly: first?.name.initialOnly ?? false,
     firstKeys: first?.keys ?? null,
-    nicknames: first?.nicknames ?? [],
+    nicknames: first?.nicknames ?? NO_GROUPS,
     lastName: last?.name.full ?? null,
     lastCore: last?.name.core ?? null,
     lastInitialOnly: last?.name.initialOnly ?? false,

@@ -12,7 +12,11 @@ const FIELD = '\u0001';
 const ITEM = '\u0002';
 
 const list = (values: readonly (string | number)[]): string => values.join(ITEM);
-const items = (text: string): string[] => (text === '' ? [] : text.split(ITEM));
+const NONE: string[] = [];
+const NO_FLAGS: boolean[] = [];
+const NO_GROUPS: number[] = [];
+/** Empty lists are shared (never mutated): a million empty arrays would cost some 150 MB. */
+const items = (text: string): string[] => (text === '' ? NONE : text.split(ITEM));
 const nullable = (text: string): string | null => (text === '' ? null : text);
 
 function encodeOne(r: PreparedRecord): string {
@@ -67,7 +71,7 @@ function decodeOne(row: string): PreparedRecord {
     firstToken: nullable(f[2] as string),
     firstInitialOnly: (flags & 1) !== 0,
     firstKeys: keys(f[4] as string),
-    nicknames: items(f[5] as string).map(Number),
+    nicknames: f[5] === '' ? NO_GROUPS : items(f[5] as string).map(Number),
     lastName: nullable(f[6] as string),
     lastCore: nullable(f[7] as string),
     lastInitialOnly: (flags & 2) !== 0,
@@ -75,7 +79,7 @@ function decodeOne(row: string): PreparedRecord {
     generation: ((flags >> 2) & 3) as 0 | 1 | 2,
     emails: items(f[9] as string),
     emailLocals: items(f[10] as string),
-    emailNamed: Array.from(f[11] as string, (c) => c === '1'),
+    emailNamed: f[11] === '' ? NO_FLAGS : Array.from(f[11] as string, (c) => c === '1'),
     phones: items(f[12] as string),
     fixedPhones: items(f[13] as string),
     birthDigits: nullable(f[14] as string),
