@@ -517,6 +517,10 @@ export const imports = pgTable(
     createdBy: uuid('created_by'),
     createdAt: created(),
     appliedAt: ts('applied_at'),
+    // 0402_import_chunks.sql
+    chunkRows: integer('chunk_rows').notNull().default(5000),
+    outcomeIndex: text('outcome_index'),
+    planContext: text('plan_context'),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
 );
@@ -524,26 +528,30 @@ export const imports = pgTable(
 export const importRowOutcomes = ['new', 'match', 'possible', 'file_duplicate', 'invalid'] as const;
 export const importRowActions = ['created', 'updated', 'unchanged', 'skipped', 'invalid', 'failed'] as const;
 
-export const importRows = pgTable(
-  'import_rows',
+// 0402_import_chunks.sql: rows kept in chunks of JSON text.
+export const importChunks = pgTable(
+  'import_chunks',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    importId: uuid('import_id').notNull(),
+    chunk: integer('chunk').notNull(),
+    firstIdx: integer('first_idx').notNull(),
+    rowCount: integer('row_count').notNull(),
+    cells: text('cells').notNull(),
+    plan: text('plan'),
+    results: text('results'),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.importId, t.chunk] })],
+);
+
+export const importDecisions = pgTable(
+  'import_decisions',
   {
     tenantId: uuid('tenant_id').notNull(),
     importId: uuid('import_id').notNull(),
     idx: integer('idx').notNull(),
-    rowNumber: integer('row_number').notNull(),
-    cells: jsonb('cells').$type<string[]>().notNull(),
-    input: jsonb('input').$type<Record<string, unknown>>(),
-    outcome: text('outcome').$type<(typeof importRowOutcomes)[number]>(),
-    errors: jsonb('errors').$type<unknown[]>().notNull().default([]),
-    candidates: jsonb('candidates').$type<unknown[]>().notNull().default([]),
-    matchCustomerId: uuid('match_customer_id'),
-    matchReason: text('match_reason'),
-    duplicateOf: integer('duplicate_of'),
-    decision: text('decision').$type<'create' | 'skip' | 'match'>(),
-    decisionCustomerId: uuid('decision_customer_id'),
-    action: text('action').$type<(typeof importRowActions)[number]>(),
+    decision: text('decision').$type<'create' | 'skip' | 'match'>().notNull(),
     customerId: uuid('customer_id'),
-    message: text('message'),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.importId, t.idx] })],
 );

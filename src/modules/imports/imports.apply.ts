@@ -1,13 +1,15 @@
 /**
- * Applying a planned import, as a background job. The rows are applied in chunks, each chunk in
- * one transaction that also moves the import's checkpoint (`applied_through`): a failure inside a
+ * Applying a planned import, as a background job. The rows are applied in the chunks they are
+ * stored in, each chunk in one transaction that also moves the import's checkpoint
+ * (`applied_through`): a failure inside a
  * chunk rolls that chunk back completely, and the next attempt — the job claimed again after a
  * crash, or staff pressing "resume" after an error — continues after the last committed chunk.
  * Nothing is ever half-applied, and no row is applied twice.
  *
  * Per row, what the plan and the user's choices say:
  *  - new rows (and possible matches the user lets through) become customers with source "import",
- *    validated again with the editing rules at apply time, numbered in one block per chunk;
+ *    with the values the dry run validated (validated again when the business changed its required
+ *    fields or country since), numbered in one block per chunk;
  *  - certain matches (and possible ones the user linked) update the existing customer: only its
  *    empty fields ("update-empty"), every field the row has a value for ("overwrite"), or nothing
  *    ("skip"). An import never changes a newsletter answer the customer already gave, and never
@@ -17,7 +19,7 @@
  *  - invalid rows are reported, never written.
  */
 import { randomUUID } from 'node:crypto';
-import type { CustomerInput } from '../../core/customer/customer.ts';
+import type { CustomerInput, CustomerValues } from '../../core/customer/customer.ts';
 import { identityHash } from '../../core/customer/identity.ts';
 import { changedFields, EMPTY_VALUES, validateCustomer } from '../../core/customer/validate.ts';
 import type { FieldError, ValidationContext } from '../../core/customer/validate.ts';
@@ -29,12 +31,10 @@ import { resolveCustomer, validationContext } from '../customers/customers.servi
 import { reindexCustomers } from '../duplicates/matchIndex.ts';
 import { AppError, notFound } from '../shared/errors.ts';
 import * as repo from './imports.repository.ts';
-import type { ImportRow, RowResult, RowToApply } from './imports.repository.ts';
+import type { Decision, ImportRow } from './imports.repository.ts';
+import type { PlanEntry, ResultEntry } from './imports.types.ts';
 
 export const IMPORT_APPLY_JOB = 'import.apply';
-export const APPLY_CHUNK = 5_000;
-/** insertCustomers writes one multi-row VALUES of ~32 parameters per customer; PostgreSQL allows 65,535. */
-const INSERT_BATCH = 1_000;
 
 export interface ApplyHooks {
   /** Inside a chunk's transaction, just before it commits: a throw here rolls the chunk back. */
@@ -48,7 +48,6 @@ export interface ApplyOptions {
   actor: string;
   actorStaffId: string | null;
   progress?: (done: number, total: number) => Promise<void>;
-  chunkSize?: number;
   hooks?: ApplyHooks;
 }
 
@@ -58,7 +57,7 @@ const messageOf = (e: { code: string; field?: string; params?: Record<string, st
 /** The part of a row's input that may change an existing customer under the user's choice. */
 export function matchPatch(
   input: CustomerInput,
-  base: ReturnType<typeof customers.valuesOf>,
+  base: CustomerValues,
   mode: 'update-empty' | 'overwrite',
 ): CustomerInput {
   const patch: Record<string, unknown> = {};
@@ -73,83 +72,69 @@ export function matchPatch(
   return patch as CustomerInput;
 }
 
+interface Row {
+  idx: number;
+  rowNumber: number;
+  plan: PlanEntry;
+  decision: { decision: Decision; customerId: string | null } | undefined;
+}
+
 interface Target {
-  row: RowToApply;
+  row: Row;
   customerId: string;
 }
 
 async function applyChunk(
   tx: Db,
   imp: ImportRow,
-  list: readonly RowToApply[],
+  list: readonly Row[],
   vctx: ValidationContext,
+  revalidate: boolean,
   now: Date,
   opts: ApplyOptions,
-): Promise<RowResult[]> {
+): Promise<ResultEntry[]> {
   const tenantId = imp.tenantId;
-  const results: RowResult[] = [];
-  const creates: { row: RowToApply; values: NewCustomerRow['values'] }[] = [];
+  const results = new Map<number, ResultEntry>();
+  const creates: { row: Row; values: CustomerValues }[] = [];
   const targets: Target[] = [];
+  const done = (row: Row, action: ResultEntry['action'], customerId: string | null, message: string | null) =>
+    results.set(row.idx, { action, customerId, message });
 
-  const create = (row: RowToApply) => {
-    const checked = validateCustomer((row.input ?? {}) as CustomerInput, EMPTY_VALUES, vctx);
+  const create = (row: Row) => {
+    if (!revalidate && row.plan.values !== null) {
+      creates.push({ row, values: row.plan.values });
+      return;
+    }
+    const checked = validateCustomer(row.plan.input as CustomerInput, EMPTY_VALUES, vctx);
     if (checked.ok) creates.push({ row, values: checked.values });
-    else
-      results.push({
-        idx: row.idx,
-        action: 'failed',
-        customerId: null,
-        message: messageOf(checked.errors[0]!),
-      });
+    else done(row, 'failed', null, messageOf(checked.errors[0]!));
   };
-  const link = (row: RowToApply, customerId: string | null) => {
-    if (customerId === null) {
-      results.push({
-        idx: row.idx,
-        action: 'failed',
-        customerId: null,
-        message: messageOf({ code: 'import.match_gone' }),
-      });
-    } else if (imp.onMatch === 'skip') {
-      results.push({
-        idx: row.idx,
-        action: 'skipped',
-        customerId,
-        message: messageOf({ code: 'import.match_skipped' }),
-      });
-    } else targets.push({ row, customerId });
+  const link = (row: Row, customerId: string | null) => {
+    if (customerId === null) done(row, 'failed', null, messageOf({ code: 'import.match_gone' }));
+    else if (imp.onMatch === 'skip')
+      done(row, 'skipped', customerId, messageOf({ code: 'import.match_skipped' }));
+    else targets.push({ row, customerId });
   };
 
   for (const row of list) {
-    switch (row.outcome) {
+    switch (row.plan.outcome) {
       case 'invalid':
-        results.push({ idx: row.idx, action: 'invalid', customerId: null, message: null });
+        done(row, 'invalid', null, null);
         break;
       case 'file_duplicate':
-        results.push({
-          idx: row.idx,
-          action: 'skipped',
-          customerId: null,
-          message: messageOf({ code: 'import.file_duplicate' }),
-        });
+        done(row, 'skipped', null, messageOf({ code: 'import.file_duplicate' }));
         break;
       case 'new':
         create(row);
         break;
       case 'match':
-        link(row, row.matchCustomerId);
+        link(row, row.plan.match);
         break;
       case 'possible': {
-        const decision = row.decision ?? imp.onPossible;
+        const decision = row.decision?.decision ?? imp.onPossible;
         if (decision === 'create') create(row);
-        else if (decision === 'match') link(row, row.decisionCustomerId);
-        else
-          results.push({
-            idx: row.idx,
-            action: 'skipped',
-            customerId: null,
-            message: messageOf({ code: 'import.possible_skipped' }),
-          });
+        else if (decision === 'match') link(row, row.decision?.customerId ?? null);
+        else done(row, 'skipped', null, messageOf({ code: 'import.possible_skipped' }));
         break;
       }
     }
@@ -158,6 +143,7 @@ async function applyChunk(
   const created: string[] = [];
   if (creates.length > 0) {
     const first = await customers.reserveNumbers(tx, tenantId, creates.length);
+    const consentSource = `import:${imp.fileName}`.slice(0, 200);
     const newRows: NewCustomerRow[] = creates.map((c, k) => ({
       id: randomUUID(),
       number: first + k,
@@ -165,14 +151,12 @@ async function applyChunk(
       source: 'import',
       identityHash: identityHash(c.values),
       now,
-      newsletterConsentSource: `import:${imp.fileName}`.slice(0, 200),
+      newsletterConsentSource: consentSource,
     }));
-    for (let s = 0; s < newRows.length; s += INSERT_BATCH) {
-      await customers.insertCustomers(tx, tenantId, newRows.slice(s, s + INSERT_BATCH));
-    }
+    await repo.insertCustomersBulk(tx, tenantId, newRows);
     newRows.forEach((r, k) => {
       created.push(r.id);
-      results.push({ idx: creates[k]!.row.idx, action: 'created', customerId: r.id, message: null });
+      done(creates[k]!.row, 'created', r.id, null);
     });
   }
 
@@ -195,33 +179,20 @@ async function applyChunk(
       const id = resolved.get(t.customerId) ?? null;
       const row = id === null ? undefined : current.get(id);
       if (id === null || !row || row.archivedAt !== null) {
-        results.push({
-          idx: t.row.idx,
-          action: 'failed',
-          customerId: null,
-          message: messageOf({ code: 'import.match_gone' }),
-        });
+        done(t.row, 'failed', null, messageOf({ code: 'import.match_gone' }));
         continue;
       }
       const base = customers.valuesOf(row);
-      const patch = matchPatch(
-        (t.row.input ?? {}) as CustomerInput,
-        base,
-        imp.onMatch === 'overwrite' ? 'overwrite' : 'update-empty',
-      );
+      const mode = imp.onMatch === 'overwrite' ? 'overwrite' : 'update-empty';
+      const patch = matchPatch(t.row.plan.input as CustomerInput, base, mode);
       const checked = validateCustomer(patch, base, vctx);
       if (!checked.ok) {
-        results.push({
-          idx: t.row.idx,
-          action: 'failed',
-          customerId: id,
-          message: messageOf(checked.errors[0] as FieldError),
-        });
+        done(t.row, 'failed', id, messageOf(checked.errors[0] as FieldError));
         continue;
       }
       const changed = changedFields(base, checked.values);
       if (changed.length === 0) {
-        results.push({ idx: t.row.idx, action: 'unchanged', customerId: id, message: null });
+        done(t.row, 'unchanged', id, null);
         continue;
       }
       const consent = changed.includes('newsletterConsent')
@@ -254,7 +225,7 @@ async function applyChunk(
         },
         at: now,
       });
-      results.push({ idx: t.row.idx, action: 'updated', customerId: id, message: null });
+      done(t.row, 'updated', id, null);
     }
   }
 
@@ -272,12 +243,31 @@ async function applyChunk(
       at: now,
     });
   }
-  return results;
+  return list.map((row) => results.get(row.idx)!);
 }
 
 export interface ApplyResult {
   importId: string;
   actions: Record<string, number>;
+}
+
+function sameContext(stored: string | null, vctx: ValidationContext): boolean {
+  if (stored === null) return false;
+  const planned = JSON.parse(stored) as Pick<ValidationContext, 'defaultCountry' | 'required'>;
+  return (
+    planned.defaultCountry === vctx.defaultCountry &&
+    planned.required.phone === vctx.required.phone &&
+    planned.required.email === vctx.required.email
+  );
+}
+
+/** Rows per action over every applied chunk. */
+async function countActions(db: Db, tenantId: string, importId: string): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const c of await repo.readChunks<PlanEntry, ResultEntry>(db, tenantId, importId)) {
+    for (const r of c.results ?? []) counts[r.action] = (counts[r.action] ?? 0) + 1;
+  }
+  return counts;
 }
 
 /** Applies what is left of a planned import, chunk by chunk from its checkpoint. */
@@ -287,18 +277,19 @@ export async function applyImport(
   importId: string,
   opts: ApplyOptions,
 ): Promise<ApplyResult> {
-  const size = opts.chunkSize ?? APPLY_CHUNK;
   const imp = await repo.findImport(database.db, tenantId, importId);
   if (!imp) throw notFound('import');
   if (imp.status === 'applied') return { importId, actions: imp.result ?? {} };
   if (imp.status !== 'applying') throw new AppError(409, 'import.not_planned');
   const total = imp.rowCount;
-  let from = imp.appliedThrough;
   try {
-    while (from < total - 1) {
-      const upTo = Math.min(total - 1, from + size);
-      const chunk = Math.floor((from + 1) / size);
-      const list = await repo.readRowsToApply(database, tenantId, importId, from, upTo);
+    for (const chunk of await repo.chunkNumbers(database.db, tenantId, importId)) {
+      const [stored] = await repo.readChunks<PlanEntry, ResultEntry>(database.db, tenantId, importId, [
+        chunk,
+      ]);
+      if (!stored || stored.firstIdx + stored.rowCount - 1 <= imp.appliedThrough) continue;
+      const from = stored.firstIdx - 1;
+      const upTo = stored.firstIdx + stored.rowCount - 1;
       const now = opts.now();
       await database.db.transaction(async (tx) => {
         const locked = await repo.lockImport(tx, tenantId, importId);
@@ -306,18 +297,32 @@ export async function applyImport(
           throw new AppError(409, 'import.applied_elsewhere');
         }
         const vctx = await validationContext(tx, tenantId, now);
-        const results = await applyChunk(tx, locked, list, vctx, now, opts);
-        await repo.writeResults(tx, tenantId, importId, results);
+        const decisions = await repo.decisionsIn(tx, tenantId, importId, stored.firstIdx, upTo);
+        const list: Row[] = stored.cells.map(([rowNumber], i) => ({
+          idx: stored.firstIdx + i,
+          rowNumber,
+          plan: stored.plan![i]!,
+          decision: decisions.get(stored.firstIdx + i),
+        }));
+        const results = await applyChunk(
+          tx,
+          locked,
+          list,
+          vctx,
+          !sameContext(locked.planContext, vctx),
+          now,
+          opts,
+        );
+        await repo.writeChunkResults(tx, tenantId, importId, chunk, results);
         if (!(await repo.advanceCheckpoint(tx, tenantId, importId, from, upTo))) {
           throw new AppError(409, 'import.applied_elsewhere');
         }
         await opts.hooks?.beforeCommit?.(chunk);
       });
-      from = upTo;
       await opts.hooks?.afterCommit?.(chunk);
-      await opts.progress?.(from + 1, total);
+      await opts.progress?.(upTo + 1, total);
     }
-    const actions = await repo.countActions(database.db, tenantId, importId);
+    const actions = await countActions(database.db, tenantId, importId);
     const now = opts.now();
     await database.db.transaction(async (tx) => {
       await repo.updateImport(tx, tenantId, importId, {

@@ -1,8 +1,8 @@
 /**
  * The dry run: every row checked with the editing rules, then the import's duplicate check —
  * rows that repeat an earlier row of the file, rows that certainly are a customer the business
- * already has, rows that possibly are one — written onto the rows, with counts on the import.
- * Nothing outside the import's own tables changes.
+ * already has, rows that possibly are one — written onto the import's chunks, with counts and the
+ * row indexes per outcome on the import. Nothing outside the import's own tables changes.
  *
  * The check against existing customers is the same rule as everywhere (src/core/import/plan.ts,
  * the tenant's thresholds) run in bulk: the file's blocking keys are looked up in the match index
@@ -13,33 +13,37 @@ import type { ColumnMapping } from '../../core/import/index.ts';
 import {
   checkRow,
   classifyAgainstExisting,
-  compiled,
   findFileDuplicates,
   mappingProblem,
 } from '../../core/import/index.ts';
-import type { Candidate } from '../../core/import/index.ts';
-import { blockingKeys, DEFAULT_MODEL, prepareRecord } from '../../core/matching/index.ts';
+import {
+  compileModel,
+  createPrepareCache,
+  prepareRecord,
+  withPriorForFileSize,
+} from '../../core/matching/index.ts';
 import type { MatchRecord, PreparedRecord } from '../../core/matching/index.ts';
 import type { Database } from '../../db/connection.ts';
 import { validationContext } from '../customers/customers.service.ts';
-import { loadFeatures } from '../duplicates/matchIndex.ts';
+import { LOOKUP_BLOCK_LIMIT, tenantMatching } from '../duplicates/duplicates.service.ts';
+import { indexKeys, loadFeatures } from '../duplicates/matchIndex.ts';
 import { AppError, invalid, notFound } from '../shared/errors.ts';
-import { readSettings } from '../tenants/settings.ts';
-import { findTenant } from '../tenants/tenants.repository.ts';
 import * as repo from './imports.repository.ts';
-import type { ImportRow, PlannedRow } from './imports.repository.ts';
+import type { ImportRow } from './imports.repository.ts';
+import type { OutcomeIndex, PlanEntry, ResultEntry, Summary } from './imports.types.ts';
 
-/** Keys held by more customers than this are too common to propose candidates. */
-const MAX_CUSTOMERS_PER_KEY = 200;
 const FEATURE_CHUNK = 5_000;
+
+/** Milliseconds per phase of a dry run, for the benchmark. */
+export type PlanTimings = Partial<
+  Record<'read' | 'check' | 'prepare' | 'fileDuplicates' | 'lookup' | 'classify' | 'write', number>
+>;
 
 export interface PlanChoices {
   mapping: ColumnMapping;
   onMatch?: ImportRow['onMatch'] | undefined;
   onPossible?: ImportRow['onPossible'] | undefined;
 }
-
-export type PlanSummary = Record<'rows' | 'new' | 'match' | 'possible' | 'fileDuplicate' | 'invalid', number>;
 
 function matchRecordOfValues(id: string, v: CustomerValues): MatchRecord {
   return {
@@ -61,13 +65,24 @@ function matchRecordOfValues(id: string, v: CustomerValues): MatchRecord {
 }
 
 /** Fills the fields a row leaves empty from later rows of the same person (earlier rows win). */
-function combineInputs(
-  primary: Record<string, unknown>,
-  others: Record<string, unknown>[],
-): Record<string, unknown> {
+function combine<T extends object>(primary: T, others: T[]): T {
+  const out = { ...primary } as Record<string, unknown>;
+  for (const other of others) {
+    for (const [k, v] of Object.entries(other)) if (out[k] === undefined || out[k] === null) out[k] = v;
+  }
+  return out as T;
+}
+
+/** Phones travel with their E.164 form: a combined typed number keeps the form it was read as. */
+function combineValues(primary: CustomerValues, others: CustomerValues[]): CustomerValues {
   const out = { ...primary };
   for (const other of others) {
-    for (const [k, v] of Object.entries(other)) if (!(k in out)) out[k] = v;
+    for (const key of Object.keys(other) as (keyof CustomerValues)[]) {
+      if (key.endsWith('E164')) continue;
+      if (out[key] !== null || other[key] === null) continue;
+      (out as Record<string, unknown>)[key] = other[key];
+      if (key === 'mobile' || key === 'landline' || key === 'phone2') out[`${key}E164`] = other[`${key}E164`];
+    }
   }
   return out;
 }
@@ -84,41 +99,60 @@ export async function planImport(
   importId: string,
   choices: PlanChoices,
   now: Date,
+  timings: PlanTimings = {},
 ): Promise<ImportRow> {
   const db = database.db;
+  let mark = performance.now();
+  const lap = (phase: keyof PlanTimings) => {
+    const at = performance.now();
+    timings[phase] = Math.round(at - mark);
+    mark = at;
+  };
   const imp = await repo.findImport(db, tenantId, importId);
   if (!imp) throw notFound('import');
   assertPlannable(imp);
   const problem = mappingProblem(choices.mapping, imp.header.length);
   if (problem) throw invalid('mapping', problem.code, problem.params);
 
-  const tenant = await findTenant(db, tenantId);
-  if (!tenant) throw notFound('tenant');
-  const thresholds = readSettings(tenant.settings).duplicates;
+  // The tenant's own model and thresholds, as every other duplicate lookup uses them.
+  const matching = await tenantMatching(db, tenantId);
+  if (!matching) throw notFound('tenant');
+  const thresholds = matching.settings.duplicates;
   const t = { possible: thresholds.possibleThreshold, certain: thresholds.certainThreshold };
   const vctx = await validationContext(db, tenantId, now);
-  const model = compiled(DEFAULT_MODEL);
+  const model = matching.model;
+  const cache = createPrepareCache();
 
-  const stored = await repo.readCells(database, tenantId, importId);
-  const checked = stored.map((r) => checkRow(imp.header, r.cells, r.idx, r.rowNumber, choices.mapping, vctx));
+  const chunks = await repo.readChunks<PlanEntry, ResultEntry>(db, tenantId, importId);
+  lap('read');
+  const checked = chunks.flatMap((c) =>
+    c.cells.map(([rowNumber, cells], i) =>
+      checkRow(imp.header, cells, c.firstIdx + i, rowNumber, choices.mapping, vctx),
+    ),
+  );
+  lap('check');
   const prepared: (PreparedRecord | null)[] = checked.map((c) =>
     c.values === null
       ? null
       : prepareRecord(matchRecordOfValues(`row:${c.index}`, c.values), {
           defaultCountry: vctx.defaultCountry,
+          cache,
         }),
   );
 
-  const fileDuplicates = findFileDuplicates(prepared, model, t);
+  lap('prepare');
+  // Pairs inside the file are weighed for a file of the file's and the tenant's size together.
+  const fileModel = compileModel(withPriorForFileSize(model.model, checked.length + matching.records));
+  const fileDuplicates = findFileDuplicates(prepared, fileModel, t);
+  lap('fileDuplicates');
   const duplicatesOf = new Map<number, number[]>();
   for (const [i, d] of fileDuplicates) duplicatesOf.set(d.of, [...(duplicatesOf.get(d.of) ?? []), i]);
 
   // Candidates among existing customers: the rows' keys looked up in the match index at once.
   const keysOf: string[][] = prepared.map((p, i) =>
-    p === null || fileDuplicates.has(i) ? [] : blockingKeys(p),
+    p === null || fileDuplicates.has(i) ? [] : indexKeys(p),
   );
-  const allKeys = [...new Set(keysOf.flat())];
-  const byKey = await repo.customersByKey(db, tenantId, allKeys, MAX_CUSTOMERS_PER_KEY);
+  const byKey = await repo.customersByKey(db, tenantId, [...new Set(keysOf.flat())], LOOKUP_BLOCK_LIMIT);
   const candidateIds = new Set<string>();
   for (const ids of byKey.values()) for (const id of ids) candidateIds.add(id);
   const features = new Map<string, PreparedRecord>();
@@ -128,7 +162,8 @@ export async function planImport(
       features.set(id, { ...f, id });
   }
 
-  const summary: PlanSummary = {
+  lap('lookup');
+  const summary: Summary = {
     rows: checked.length,
     new: 0,
     match: 0,
@@ -136,33 +171,47 @@ export async function planImport(
     fileDuplicate: 0,
     invalid: 0,
   };
-  const planned: PlannedRow[] = checked.map((row, i) => {
-    const base = {
-      idx: row.index,
-      errors: row.errors as unknown[],
-      candidates: [] as Candidate[],
-      matchCustomerId: null as string | null,
-      matchReason: null as string | null,
-      duplicateOf: null as number | null,
+  const index: OutcomeIndex = {};
+  const note = (outcome: PlanEntry['outcome'], i: number) => (index[outcome] ??= []).push(i);
+  const entries: PlanEntry[] = checked.map((row, i) => {
+    const base: PlanEntry = {
+      outcome: 'invalid',
+      input: row.input as Record<string, unknown>,
+      values: row.values,
+      errors: row.errors,
+      candidates: [],
+      match: null,
+      reason: null,
+      duplicateOf: null,
+      duplicateOfRow: null,
     };
     const record = prepared[i];
     if (record === null || record === undefined) {
       summary.invalid++;
-      return { ...base, input: row.input as Record<string, unknown>, outcome: 'invalid' as const };
+      note('invalid', i);
+      return base;
     }
     const dup = fileDuplicates.get(i);
     if (dup) {
       summary.fileDuplicate++;
+      note('file_duplicate', i);
       return {
         ...base,
-        input: row.input as Record<string, unknown>,
-        outcome: 'file_duplicate' as const,
+        outcome: 'file_duplicate',
         duplicateOf: dup.of,
-        matchReason: dup.reason,
+        duplicateOfRow: checked[dup.of]?.rowNumber ?? null,
+        reason: dup.reason,
       };
     }
-    const others = (duplicatesOf.get(i) ?? []).map((j) => checked[j]!.input as Record<string, unknown>);
-    const input = combineInputs(row.input as Record<string, unknown>, others);
+    const others = duplicatesOf.get(i) ?? [];
+    const input = combine(
+      base.input,
+      others.map((j) => checked[j]!.input as Record<string, unknown>),
+    );
+    const values = combineValues(
+      row.values!,
+      others.map((j) => checked[j]!.values!),
+    );
     const seen = new Set<string>();
     const candidates: PreparedRecord[] = [];
     for (const key of keysOf[i] ?? []) {
@@ -176,32 +225,48 @@ export async function planImport(
     const outcome = classifyAgainstExisting(record, candidates, model, t);
     if (outcome.kind === 'match') {
       summary.match++;
+      note('match', i);
       return {
         ...base,
         input,
-        outcome: 'match' as const,
+        values,
+        outcome: 'match',
         candidates: outcome.candidates,
-        matchCustomerId: outcome.customerId,
-        matchReason: outcome.reason,
+        match: outcome.customerId,
+        reason: outcome.reason,
       };
     }
     if (outcome.kind === 'possible') {
       summary.possible++;
-      return { ...base, input, outcome: 'possible' as const, candidates: outcome.candidates };
+      note('possible', i);
+      return { ...base, input, values, outcome: 'possible', candidates: outcome.candidates };
     }
     summary.new++;
-    return { ...base, input, outcome: 'new' as const };
+    note('new', i);
+    return { ...base, input, values, outcome: 'new' };
   });
 
-  return database.db.transaction(async (tx) => {
+  lap('classify');
+  const planned = await database.db.transaction(async (tx) => {
     const locked = await repo.lockImport(tx, tenantId, importId);
     if (!locked) throw notFound('import');
     assertPlannable(locked);
-    await repo.writePlan(tx, tenantId, importId, planned);
+    for (const c of chunks) {
+      await repo.writeChunkPlan(
+        tx,
+        tenantId,
+        importId,
+        c.chunk,
+        entries.slice(c.firstIdx, c.firstIdx + c.rowCount),
+      );
+    }
+    await repo.clearDecisions(tx, tenantId, importId);
     await repo.updateImport(tx, tenantId, importId, {
       mapping: choices.mapping,
       status: 'planned',
       summary,
+      outcomeIndex: JSON.stringify(index),
+      planContext: JSON.stringify({ defaultCountry: vctx.defaultCountry, required: vctx.required }),
       plannedAt: now,
       appliedThrough: -1,
       result: null,
@@ -211,4 +276,6 @@ export async function planImport(
     });
     return (await repo.findImport(tx, tenantId, importId))!;
   });
+  lap('write');
+  return planned;
 }

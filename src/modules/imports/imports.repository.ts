@@ -1,53 +1,21 @@
 /**
- * SQL of imports: the uploaded file's rows, the plan written onto them, the checkpoint of applying,
- * saved mappings, and the read of the match index an import's duplicate check needs. Every
- * function takes the tenant id and filters by it. Bulk reads go through `copyRows` (COPY on
- * PGlite), bulk writes through `unnest` arrays: an import has up to 200,000 rows.
+ * SQL of imports: the uploaded file's rows in chunks, the plan and results written onto the chunks,
+ * staff decisions, the checkpoint of applying, saved mappings, and the read of the match index an
+ * import's duplicate check needs. Every function takes the tenant id and filters by it.
  */
-import { and, desc, eq, sql } from 'drizzle-orm';
-import type { Database, Db } from '../../db/connection.ts';
+import { and, desc, eq, getTableColumns, gte, inArray, lte, sql } from 'drizzle-orm';
+import type { Db } from '../../db/connection.ts';
 import { rows } from '../../db/connection.ts';
-import { importMappings, importRows, imports } from '../../db/schema.ts';
+import { customers, importChunks, importDecisions, importMappings, imports } from '../../db/schema.ts';
+import type { NewCustomer } from '../../db/schema.ts';
+import type { NewCustomerRow } from '../customers/customers.repository.ts';
 import { isUuid } from '../shared/schemas.ts';
 
 export type ImportRow = typeof imports.$inferSelect;
-export type ImportRowRecord = typeof importRows.$inferSelect;
 export type SavedMapping = typeof importMappings.$inferSelect;
-
-/** A uuid to inline into a COPY statement (which takes no parameters); anything else is refused. */
-function literalUuid(id: string): string {
-  if (!isUuid(id)) throw new Error(`not a uuid: ${id}`);
-  return `'${id.toLowerCase()}'`;
-}
 
 export async function insertImport(db: Db, row: typeof imports.$inferInsert): Promise<void> {
   await db.insert(imports).values(row);
-}
-
-/** The file's rows, in chunks of one statement each. */
-export async function insertImportRows(
-  db: Db,
-  tenantId: string,
-  importId: string,
-  cells: readonly string[][],
-  rowNumbers: readonly number[],
-): Promise<void> {
-  const chunk = 10_000;
-  for (let start = 0; start < cells.length; start += chunk) {
-    const end = Math.min(cells.length, start + chunk);
-    const idx: number[] = [];
-    const numbers: number[] = [];
-    const json: string[] = [];
-    for (let i = start; i < end; i++) {
-      idx.push(i);
-      numbers.push(rowNumbers[i] ?? i + 2);
-      json.push(JSON.stringify(cells[i]));
-    }
-    await db.execute(sql`
-      INSERT INTO import_rows (tenant_id, import_id, idx, row_number, cells)
-      SELECT ${tenantId}::uuid, ${importId}::uuid, i, n, c::jsonb
-      FROM unnest(${sql.param(idx)}::int[], ${sql.param(numbers)}::int[], ${sql.param(json)}::text[]) AS t(i, n, c)`);
-  }
 }
 
 export async function findImport(db: Db, tenantId: string, id: string): Promise<ImportRow | undefined> {
@@ -107,229 +75,188 @@ export async function advanceCheckpoint(
   return done.length > 0;
 }
 
-/** Cells of every row, for planning. */
-export async function readCells(
-  database: Database,
-  tenantId: string,
-  importId: string,
-): Promise<{ idx: number; rowNumber: number; cells: string[] }[]> {
-  const raw = await database.copyRows(
-    `SELECT idx, row_number, cells::text FROM import_rows
-     WHERE tenant_id = ${literalUuid(tenantId)} AND import_id = ${literalUuid(importId)} ORDER BY idx`,
-  );
-  return raw.map((r) => ({ idx: Number(r[0]), rowNumber: Number(r[1]), cells: JSON.parse(r[2] ?? '[]') }));
+export interface ChunkRows {
+  chunk: number;
+  firstIdx: number;
+  /** [spreadsheet row number, cells] per row. */
+  rows: [number, string[]][];
 }
 
-export interface PlannedRow {
-  idx: number;
-  input: Record<string, unknown> | null;
-  outcome: (typeof importRows.$inferSelect)['outcome'];
-  errors: unknown[];
-  candidates: unknown[];
-  matchCustomerId: string | null;
-  matchReason: string | null;
-  duplicateOf: number | null;
-}
-
-/** Writes the plan onto the rows (and forgets earlier decisions and results). */
-export async function writePlan(
+/** The file's rows, one table row per chunk. */
+export async function insertChunks(
   db: Db,
   tenantId: string,
   importId: string,
-  planned: readonly PlannedRow[],
+  chunks: readonly ChunkRows[],
 ): Promise<void> {
-  const chunk = 10_000;
-  for (let start = 0; start < planned.length; start += chunk) {
-    const part = planned.slice(start, start + chunk);
-    await db.execute(sql`
-      UPDATE import_rows r SET input = t.input::jsonb, outcome = t.outcome, errors = t.errors::jsonb,
-        candidates = t.candidates::jsonb, match_customer_id = t.match, match_reason = t.reason,
-        duplicate_of = t.dup, decision = NULL, decision_customer_id = NULL, action = NULL,
-        customer_id = NULL, message = NULL
-      FROM unnest(
-        ${sql.param(part.map((p) => p.idx))}::int[],
-        ${sql.param(part.map((p) => (p.input === null ? null : JSON.stringify(p.input))))}::text[],
-        ${sql.param(part.map((p) => p.outcome))}::text[],
-        ${sql.param(part.map((p) => JSON.stringify(p.errors)))}::text[],
-        ${sql.param(part.map((p) => JSON.stringify(p.candidates)))}::text[],
-        ${sql.param(part.map((p) => p.matchCustomerId))}::uuid[],
-        ${sql.param(part.map((p) => p.matchReason))}::text[],
-        ${sql.param(part.map((p) => p.duplicateOf))}::int[]
-      ) AS t(idx, input, outcome, errors, candidates, match, reason, dup)
-      WHERE r.tenant_id = ${tenantId} AND r.import_id = ${importId} AND r.idx = t.idx`);
+  for (const c of chunks) {
+    await db.insert(importChunks).values({
+      tenantId,
+      importId,
+      chunk: c.chunk,
+      firstIdx: c.firstIdx,
+      rowCount: c.rows.length,
+      cells: JSON.stringify(c.rows),
+    });
   }
 }
 
-export interface RowToApply {
-  idx: number;
-  rowNumber: number;
-  input: Record<string, unknown> | null;
-  outcome: NonNullable<ImportRowRecord['outcome']>;
-  matchCustomerId: string | null;
-  duplicateOf: number | null;
-  decision: ImportRowRecord['decision'];
-  decisionCustomerId: string | null;
+export interface StoredChunk<P, R> {
+  chunk: number;
+  firstIdx: number;
+  rowCount: number;
+  cells: [number, string[]][];
+  plan: P[] | null;
+  results: R[] | null;
 }
 
-/** Rows idx in (after, upTo], in file order. */
-export async function readRowsToApply(
-  database: Database,
+/** Chunks of an import (all, or the ones asked for), in order, with their JSON parsed. */
+export async function readChunks<P, R>(
+  db: Db,
   tenantId: string,
   importId: string,
-  after: number,
-  upTo: number,
-): Promise<RowToApply[]> {
-  const raw = await database.copyRows(
-    `SELECT idx, row_number, input::text, outcome, match_customer_id, duplicate_of, decision, decision_customer_id
-     FROM import_rows WHERE tenant_id = ${literalUuid(tenantId)} AND import_id = ${literalUuid(importId)}
-       AND idx > ${Math.trunc(after)} AND idx <= ${Math.trunc(upTo)} ORDER BY idx`,
-  );
-  return raw.map((r) => ({
-    idx: Number(r[0]),
-    rowNumber: Number(r[1]),
-    input: r[2] === null || r[2] === undefined ? null : (JSON.parse(r[2]) as Record<string, unknown>),
-    outcome: r[3] as RowToApply['outcome'],
-    matchCustomerId: r[4] ?? null,
-    duplicateOf: r[5] === null ? null : Number(r[5]),
-    decision: (r[6] ?? null) as RowToApply['decision'],
-    decisionCustomerId: r[7] ?? null,
+  which?: readonly number[],
+): Promise<StoredChunk<P, R>[]> {
+  const list = await db
+    .select()
+    .from(importChunks)
+    .where(
+      and(
+        eq(importChunks.tenantId, tenantId),
+        eq(importChunks.importId, importId),
+        which ? inArray(importChunks.chunk, [...which]) : undefined,
+      ),
+    )
+    .orderBy(importChunks.chunk);
+  return list.map((c) => ({
+    chunk: c.chunk,
+    firstIdx: c.firstIdx,
+    rowCount: c.rowCount,
+    cells: JSON.parse(c.cells) as [number, string[]][],
+    plan: c.plan === null ? null : (JSON.parse(c.plan) as P[]),
+    results: c.results === null ? null : (JSON.parse(c.results) as R[]),
   }));
 }
 
-export interface RowResult {
-  idx: number;
-  action: NonNullable<ImportRowRecord['action']>;
-  customerId: string | null;
-  message: string | null;
+export async function chunkNumbers(db: Db, tenantId: string, importId: string): Promise<number[]> {
+  const list = await db
+    .select({ chunk: importChunks.chunk })
+    .from(importChunks)
+    .where(and(eq(importChunks.tenantId, tenantId), eq(importChunks.importId, importId)))
+    .orderBy(importChunks.chunk);
+  return list.map((c) => c.chunk);
 }
 
-export async function writeResults(
+/** Writes a chunk's plan (and forgets its results). */
+export async function writeChunkPlan(
   db: Db,
   tenantId: string,
   importId: string,
-  results: readonly RowResult[],
+  chunk: number,
+  plan: readonly unknown[],
 ): Promise<void> {
-  const chunk = 10_000;
-  for (let start = 0; start < results.length; start += chunk) {
-    const part = results.slice(start, start + chunk);
-    await db.execute(sql`
-      UPDATE import_rows r SET action = t.action, customer_id = t.customer, message = t.message
-      FROM unnest(
-        ${sql.param(part.map((p) => p.idx))}::int[],
-        ${sql.param(part.map((p) => p.action))}::text[],
-        ${sql.param(part.map((p) => p.customerId))}::uuid[],
-        ${sql.param(part.map((p) => p.message))}::text[]
-      ) AS t(idx, action, customer, message)
-      WHERE r.tenant_id = ${tenantId} AND r.import_id = ${importId} AND r.idx = t.idx`);
-  }
-}
-
-export interface ListedRow {
-  idx: number;
-  rowNumber: number;
-  cells: string[];
-  input: Record<string, unknown> | null;
-  outcome: ImportRowRecord['outcome'];
-  errors: unknown[];
-  candidates: unknown[];
-  matchCustomerId: string | null;
-  matchReason: string | null;
-  duplicateOf: number | null;
-  decision: ImportRowRecord['decision'];
-  decisionCustomerId: string | null;
-  action: ImportRowRecord['action'];
-  customerId: string | null;
-  customerNumber: number | null;
-  message: string | null;
-}
-
-const LISTED = sql`r.idx, r.row_number AS "rowNumber", r.cells, r.input, r.outcome, r.errors, r.candidates,
-  r.match_customer_id AS "matchCustomerId", r.match_reason AS "matchReason", r.duplicate_of AS "duplicateOf",
-  r.decision, r.decision_customer_id AS "decisionCustomerId", r.action, r.customer_id AS "customerId",
-  c.number AS "customerNumber", r.message`;
-
-export async function listRows(
-  db: Db,
-  tenantId: string,
-  importId: string,
-  opts: { outcome?: string | undefined; action?: string | undefined; limit: number; offset: number },
-): Promise<{ total: number; rows: ListedRow[] }> {
-  const where = sql`r.tenant_id = ${tenantId} AND r.import_id = ${importId}
-    ${opts.outcome ? sql`AND r.outcome = ${opts.outcome}` : sql``}
-    ${opts.action ? sql`AND r.action = ${opts.action}` : sql``}`;
-  const [count] = await rows<{ n: number }>(
-    db,
-    sql`SELECT count(*)::int AS n FROM import_rows r WHERE ${where}`,
-  );
-  const list = await rows<ListedRow>(
-    db,
-    sql`SELECT ${LISTED} FROM import_rows r
-      LEFT JOIN customers c ON c.tenant_id = r.tenant_id AND c.id = coalesce(r.customer_id, r.match_customer_id)
-      WHERE ${where} ORDER BY r.idx LIMIT ${opts.limit} OFFSET ${opts.offset}`,
-  );
-  return { total: count?.n ?? 0, rows: list };
-}
-
-export async function findRow(
-  db: Db,
-  tenantId: string,
-  importId: string,
-  idx: number,
-): Promise<ImportRowRecord | undefined> {
-  const [row] = await db
-    .select()
-    .from(importRows)
+  await db
+    .update(importChunks)
+    .set({ plan: JSON.stringify(plan), results: null })
     .where(
-      and(eq(importRows.tenantId, tenantId), eq(importRows.importId, importId), eq(importRows.idx, idx)),
+      and(
+        eq(importChunks.tenantId, tenantId),
+        eq(importChunks.importId, importId),
+        eq(importChunks.chunk, chunk),
+      ),
     );
-  return row;
 }
+
+export async function writeChunkResults(
+  db: Db,
+  tenantId: string,
+  importId: string,
+  chunk: number,
+  results: readonly unknown[],
+): Promise<void> {
+  await db
+    .update(importChunks)
+    .set({ results: JSON.stringify(results) })
+    .where(
+      and(
+        eq(importChunks.tenantId, tenantId),
+        eq(importChunks.importId, importId),
+        eq(importChunks.chunk, chunk),
+      ),
+    );
+}
+
+export type Decision = 'create' | 'skip' | 'match';
 
 export async function setDecision(
   db: Db,
   tenantId: string,
   importId: string,
   idx: number,
-  decision: 'create' | 'skip' | 'match' | null,
+  decision: Decision | null,
   customerId: string | null,
 ): Promise<void> {
+  if (decision === null) {
+    await db
+      .delete(importDecisions)
+      .where(
+        and(
+          eq(importDecisions.tenantId, tenantId),
+          eq(importDecisions.importId, importId),
+          eq(importDecisions.idx, idx),
+        ),
+      );
+    return;
+  }
   await db
-    .update(importRows)
-    .set({ decision, decisionCustomerId: customerId })
-    .where(
-      and(eq(importRows.tenantId, tenantId), eq(importRows.importId, importId), eq(importRows.idx, idx)),
-    );
+    .insert(importDecisions)
+    .values({ tenantId, importId, idx, decision, customerId })
+    .onConflictDoUpdate({
+      target: [importDecisions.tenantId, importDecisions.importId, importDecisions.idx],
+      set: { decision, customerId },
+    });
 }
 
-/** Every row with what happened to it and the customer's number, for the downloadable report. */
-export async function reportRows(
-  database: Database,
-  tenantId: string,
-  importId: string,
-): Promise<(string | null)[][]> {
-  return database.copyRows(
-    `SELECT r.row_number, r.outcome, r.action, c.number, coalesce(r.customer_id, r.match_customer_id),
-       r.input::text, r.cells::text, r.errors::text, r.message, r.duplicate_of, r.match_reason
-     FROM import_rows r
-     LEFT JOIN customers c ON c.tenant_id = r.tenant_id AND c.id = coalesce(r.customer_id, r.match_customer_id)
-     WHERE r.tenant_id = ${literalUuid(tenantId)} AND r.import_id = ${literalUuid(importId)} ORDER BY r.idx`,
-  );
+export async function clearDecisions(db: Db, tenantId: string, importId: string): Promise<void> {
+  await db
+    .delete(importDecisions)
+    .where(and(eq(importDecisions.tenantId, tenantId), eq(importDecisions.importId, importId)));
 }
 
-/** Spreadsheet row numbers by index, for "duplicate of row N". */
-export async function rowNumbersOf(
+/** Decisions on rows first..last (inclusive). */
+export async function decisionsIn(
   db: Db,
   tenantId: string,
   importId: string,
-  idx: readonly number[],
-): Promise<Map<number, number>> {
-  if (idx.length === 0) return new Map();
-  const list = await rows<{ idx: number; rowNumber: number }>(
+  first: number,
+  last: number,
+): Promise<Map<number, { decision: Decision; customerId: string | null }>> {
+  const list = await db
+    .select()
+    .from(importDecisions)
+    .where(
+      and(
+        eq(importDecisions.tenantId, tenantId),
+        eq(importDecisions.importId, importId),
+        gte(importDecisions.idx, first),
+        lte(importDecisions.idx, last),
+      ),
+    );
+  return new Map(list.map((d) => [d.idx, { decision: d.decision, customerId: d.customerId }]));
+}
+
+/** Customer numbers of ids, for reports. */
+export async function customerNumbers(
+  db: Db,
+  tenantId: string,
+  ids: readonly string[],
+): Promise<Map<string, number>> {
+  if (ids.length === 0) return new Map();
+  const list = await rows<{ id: string; number: number }>(
     db,
-    sql`SELECT idx, row_number AS "rowNumber" FROM import_rows
-      WHERE tenant_id = ${tenantId} AND import_id = ${importId} AND idx = ANY(${sql.param([...idx])}::int[])`,
+    sql`SELECT id, number FROM customers WHERE tenant_id = ${tenantId} AND id = ANY(${sql.param([...new Set(ids)])}::uuid[])`,
   );
-  return new Map(list.map((r) => [r.idx, r.rowNumber]));
+  return new Map(list.map((r) => [r.id, r.number]));
 }
 
 /**
@@ -414,20 +341,6 @@ export async function deleteMapping(db: Db, tenantId: string, id: string): Promi
   return done.length > 0;
 }
 
-/** How many rows ended in each action. */
-export async function countActions(
-  db: Db,
-  tenantId: string,
-  importId: string,
-): Promise<Record<string, number>> {
-  const list = await rows<{ action: string | null; n: number }>(
-    db,
-    sql`SELECT action, count(*)::int AS n FROM import_rows
-      WHERE tenant_id = ${tenantId} AND import_id = ${importId} GROUP BY action`,
-  );
-  return Object.fromEntries(list.map((r) => [r.action ?? 'pending', r.n]));
-}
-
 export interface CustomerSummary {
   id: string;
   number: number;
@@ -453,4 +366,81 @@ export async function customerSummaries(
       FROM customers WHERE tenant_id = ${tenantId} AND id = ANY(${sql.param([...new Set(ids)])}::uuid[])`,
   );
   return new Map(list.map((c) => [c.id, c]));
+}
+
+/** The customer columns an import writes, in the order of the unnest arrays below. */
+const BULK_COLUMNS = [
+  'tenantId',
+  'id',
+  'number',
+  'gender',
+  'firstName',
+  'lastName',
+  'displayName',
+  'email',
+  'mobile',
+  'mobileE164',
+  'landline',
+  'landlineE164',
+  'phone2',
+  'phone2E164',
+  'birthDate',
+  'street',
+  'houseNumber',
+  'postalCode',
+  'city',
+  'country',
+  'language',
+  'vatNumber',
+  'statusLabel',
+  'newsletterConsent',
+  'newsletterConsentAt',
+  'newsletterConsentSource',
+  'notes',
+  'source',
+  'identityHash',
+  'customerSince',
+  'createdAt',
+  'updatedAt',
+] as const satisfies readonly (keyof NewCustomer)[];
+
+/**
+ * The import's bulk variant of customers.repository `insertCustomers`: the same rows (the same
+ * consent, since and timestamp rules; a test compares both) in one `INSERT … SELECT FROM unnest`
+ * per call. Building a multi-row VALUES statement for thousands of customers cost more CPU on
+ * PGlite than the insert itself (measured: 1.9 s vs 1.2 s per 5,000 rows).
+ */
+export async function insertCustomersBulk(
+  db: Db,
+  tenantId: string,
+  list: readonly NewCustomerRow[],
+): Promise<void> {
+  if (list.length === 0) return;
+  const columns = getTableColumns(customers);
+  const records: NewCustomer[] = list.map((r) => ({
+    tenantId,
+    id: r.id,
+    number: r.number,
+    ...r.values,
+    newsletterConsentAt: r.values.newsletterConsent === null ? null : r.now,
+    newsletterConsentSource:
+      r.values.newsletterConsent === null ? null : (r.newsletterConsentSource ?? r.source),
+    source: r.source,
+    identityHash: r.identityHash,
+    customerSince: r.customerSince ?? r.now,
+    createdAt: r.now,
+    updatedAt: r.now,
+  }));
+  const names = sql.raw(BULK_COLUMNS.map((k) => `"${columns[k].name}"`).join(', '));
+  const arrays = sql.join(
+    BULK_COLUMNS.map((k) => {
+      const values = records.map((r) => {
+        const v = r[k];
+        return v instanceof Date ? v.toISOString() : (v ?? null);
+      });
+      return sql`${sql.param(values)}::${sql.raw(columns[k].getSQLType())}[]`;
+    }),
+    sql`, `,
+  );
+  await db.execute(sql`INSERT INTO customers (${names}) SELECT * FROM unnest(${arrays})`);
 }

@@ -144,71 +144,52 @@ async function present(
   };
 }
 
-async function presentRows(
-  deps: Deps,
-  tenantId: string,
-  importId: string,
-  lang: Language,
-  list: repo.ListedRow[],
-) {
-  const candidateIds = list.flatMap((r) =>
-    (r.candidates as { customerId: string }[]).map((c) => c.customerId),
-  );
-  const people = await repo.customerSummaries(deps.database.db, tenantId, candidateIds);
-  const dupRows = await repo.rowNumbersOf(
-    deps.database.db,
-    tenantId,
-    importId,
-    list.map((r) => r.duplicateOf).filter((v): v is number => v !== null),
-  );
+async function presentRows(deps: Deps, tenantId: string, lang: Language, list: service.ListedRow[]) {
+  const ids = list.flatMap((r) => [
+    ...(r.plan?.candidates ?? []).map((c) => c.customerId),
+    ...(r.result?.customerId ? [r.result.customerId] : []),
+    ...(r.plan?.match ? [r.plan.match] : []),
+  ]);
+  const people = await repo.customerSummaries(deps.database.db, tenantId, ids);
   return list.map((r) => {
-    const input = (r.input ?? {}) as Record<string, string | null>;
-    const errors = r.errors as {
-      column: string | null;
-      field: string;
-      code: string;
-      params?: Record<string, string | number>;
-    }[];
+    const plan = r.plan;
+    const input = (plan?.input ?? {}) as Record<string, string | null>;
+    const errors = plan?.errors ?? [];
     const messages = service.describeErrors(lang, errors);
-    const duplicateOfRow = r.duplicateOf === null ? null : (dupRows.get(r.duplicateOf) ?? null);
+    const customerId = r.result?.customerId ?? null;
     return {
       idx: r.idx,
       rowNumber: r.rowNumber,
       cells: r.cells,
       name: [input.firstName, input.lastName].filter(Boolean).join(' ') || input.displayName || '',
-      outcome: r.outcome,
+      outcome: plan?.outcome ?? null,
       errors: errors.map((e, i) => ({
         column: e.column,
         field: e.field,
         code: e.code,
         message: messages[i] ?? e.code,
       })),
-      candidates: (r.candidates as { customerId: string; probability: number; certain: string | null }[]).map(
-        (c) => {
-          const p = people.get(c.customerId);
-          return {
-            customerId: c.customerId,
-            number: p?.number ?? null,
-            name: p ? [p.firstName, p.lastName].filter(Boolean).join(' ') || p.displayName || '' : '',
-            email: p?.email ?? null,
-            mobile: p?.mobile ?? null,
-            probability: c.probability,
-            certain: c.certain,
-          };
-        },
-      ),
-      matchCustomerId: r.matchCustomerId,
-      matchReason: r.matchReason,
-      duplicateOfRow,
-      decision: r.decision,
-      decisionCustomerId: r.decisionCustomerId,
-      action: r.action,
-      customerId: r.customerId,
-      customerNumber: r.customerNumber,
-      message:
-        r.outcome === 'file_duplicate'
-          ? service.describeMessage(lang, JSON.stringify({ code: 'import.file_duplicate' }), duplicateOfRow)
-          : service.describeMessage(lang, r.message, duplicateOfRow),
+      candidates: (plan?.candidates ?? []).map((c) => {
+        const p = people.get(c.customerId);
+        return {
+          customerId: c.customerId,
+          number: p?.number ?? null,
+          name: p ? [p.firstName, p.lastName].filter(Boolean).join(' ') || p.displayName || '' : '',
+          email: p?.email ?? null,
+          mobile: p?.mobile ?? null,
+          probability: c.probability,
+          certain: c.certain,
+        };
+      }),
+      matchCustomerId: plan?.match ?? null,
+      matchReason: plan?.reason ?? null,
+      duplicateOfRow: plan?.duplicateOfRow ?? null,
+      decision: r.decision?.decision ?? null,
+      decisionCustomerId: r.decision?.customerId ?? null,
+      action: r.result?.action ?? null,
+      customerId,
+      customerNumber: customerId === null ? null : (people.get(customerId)?.number ?? null),
+      message: service.rowDetails(lang, plan, r.result),
     };
   });
 }
@@ -258,14 +239,12 @@ export function importsRoutes(app: App, deps: Deps): void {
           { fileName: request.query.fileName, encoding: request.query.encoding, delimiter },
           deps.now(),
         );
-        return reply
-          .status(201)
-          .send(
-            await present(deps, uploaded.import, {
-              sample: uploaded.sample,
-              savedMappingId: uploaded.savedMappingId,
-            }),
-          );
+        return reply.status(201).send(
+          await present(deps, uploaded.import, {
+            sample: uploaded.sample,
+            savedMappingId: uploaded.savedMappingId,
+          }),
+        );
       },
     );
   });
@@ -383,10 +362,10 @@ export function importsRoutes(app: App, deps: Deps): void {
     async (request) => {
       const actor = requireActor(request.actor);
       const imp = await loadImport(deps, actor, request.params.id);
-      const list = await repo.listRows(deps.database.db, actor.tenantId, imp.id, request.query);
+      const list = await service.listRows(deps.database, actor.tenantId, imp.id, request.query);
       return {
         total: list.total,
-        rows: await presentRows(deps, actor.tenantId, imp.id, request.language, list.rows),
+        rows: await presentRows(deps, actor.tenantId, request.language, list.rows),
       };
     },
   );

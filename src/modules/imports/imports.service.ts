@@ -14,8 +14,8 @@ import {
   parseCustomerFile,
   suggestMapping,
 } from '../../core/import/index.ts';
-import type { ImportLimits } from '../../core/import/index.ts';
-import type { Database } from '../../db/connection.ts';
+import type { ImportLimits, RowError } from '../../core/import/index.ts';
+import type { Database, Db } from '../../db/connection.ts';
 import { writeAudit } from '../audit/audit.repository.ts';
 import type { JobQueue } from '../jobs/jobs.service.ts';
 import type { JobRow } from '../jobs/jobs.repository.ts';
@@ -28,6 +28,7 @@ import { IMPORT_APPLY_JOB } from './imports.apply.ts';
 import { assertPlannable } from './imports.plan.ts';
 import * as repo from './imports.repository.ts';
 import type { ImportRow, SavedMapping } from './imports.repository.ts';
+import type { Action, Outcome, OutcomeIndex, PlanEntry, ResultEntry } from './imports.types.ts';
 import './imports.messages.ts';
 
 export interface UploadOptions {
@@ -35,7 +36,11 @@ export interface UploadOptions {
   encoding?: ForcedEncoding | undefined;
   delimiter?: Delimiter | undefined;
   limits?: Partial<ImportLimits>;
+  /** Rows per stored chunk, which is also the unit of applying (tests use small ones). */
+  chunkRows?: number;
 }
+
+export const CHUNK_ROWS = 5_000;
 
 export interface Uploaded {
   import: ImportRow;
@@ -69,6 +74,7 @@ export async function uploadImport(
   );
   const mapping = saved ? (saved.mapping as ColumnMapping) : suggestMapping(file.header);
   const id = randomUUID();
+  const chunkRows = opts.chunkRows ?? CHUNK_ROWS;
   await database.db.transaction(async (tx) => {
     await repo.insertImport(tx, {
       tenantId: actor.tenantId,
@@ -80,10 +86,21 @@ export async function uploadImport(
       header: file.header,
       rowCount: file.rows.length,
       mapping,
+      chunkRows,
       createdBy: actor.staffId,
       createdAt: now,
     });
-    await repo.insertImportRows(tx, actor.tenantId, id, file.rows, file.rowNumbers);
+    const chunks: repo.ChunkRows[] = [];
+    for (let first = 0; first < file.rows.length; first += chunkRows) {
+      chunks.push({
+        chunk: chunks.length,
+        firstIdx: first,
+        rows: file.rows
+          .slice(first, first + chunkRows)
+          .map((cells, i) => [file.rowNumbers[first + i]!, cells]),
+      });
+    }
+    await repo.insertChunks(tx, actor.tenantId, id, chunks);
     await writeAudit(tx, {
       tenantId: actor.tenantId,
       actorStaffId: actor.staffId,
@@ -112,8 +129,74 @@ export async function getImport(database: Database, tenantId: string, id: string
 
 /** Sample rows of an import (the first few), for the mapping step after a reload. */
 export async function sampleRows(database: Database, tenantId: string, id: string): Promise<string[][]> {
-  const list = await repo.listRows(database.db, tenantId, id, { limit: SAMPLE_ROWS, offset: 0 });
-  return list.rows.map((r) => r.cells);
+  const [first] = await repo.readChunks(database.db, tenantId, id, [0]);
+  return (first?.cells ?? []).slice(0, SAMPLE_ROWS).map(([, cells]) => cells);
+}
+
+export interface ListedRow {
+  idx: number;
+  rowNumber: number;
+  cells: string[];
+  plan: PlanEntry | null;
+  result: ResultEntry | null;
+  decision: { decision: repo.Decision; customerId: string | null } | null;
+}
+
+/** Rows of an import by outcome (from the dry run) or action (once applied), a page at a time. */
+export async function listRows(
+  database: Database,
+  tenantId: string,
+  id: string,
+  opts: { outcome?: Outcome | undefined; action?: Action | undefined; limit: number; offset: number },
+): Promise<{ total: number; rows: ListedRow[] }> {
+  const imp = await getImport(database, tenantId, id);
+  const db = database.db;
+  let selected: number[];
+  if (opts.outcome) {
+    const index = imp.outcomeIndex === null ? {} : (JSON.parse(imp.outcomeIndex) as OutcomeIndex);
+    selected = index[opts.outcome] ?? [];
+  } else if (opts.action) {
+    selected = [];
+    for (const c of await repo.readChunks<PlanEntry, ResultEntry>(db, tenantId, id)) {
+      (c.results ?? []).forEach((r, i) => r.action === opts.action && selected.push(c.firstIdx + i));
+    }
+  } else {
+    selected = Array.from({ length: imp.rowCount }, (_, i) => i);
+  }
+  const page = selected.slice(opts.offset, opts.offset + opts.limit);
+  if (page.length === 0) return { total: selected.length, rows: [] };
+  const chunks = await repo.readChunks<PlanEntry, ResultEntry>(db, tenantId, id, [
+    ...new Set(page.map((i) => Math.floor(i / imp.chunkRows))),
+  ]);
+  const byChunk = new Map(chunks.map((c) => [c.chunk, c]));
+  const decisions = await repo.decisionsIn(db, tenantId, id, page[0]!, page.at(-1)!);
+  const rows = page.flatMap((idx) => {
+    const c = byChunk.get(Math.floor(idx / imp.chunkRows));
+    const at = c ? idx - c.firstIdx : -1;
+    const cell = c?.cells[at];
+    if (!c || !cell) return [];
+    return [
+      {
+        idx,
+        rowNumber: cell[0],
+        cells: cell[1],
+        plan: c.plan?.[at] ?? null,
+        result: c.results?.[at] ?? null,
+        decision: decisions.get(idx) ?? null,
+      },
+    ];
+  });
+  return { total: selected.length, rows };
+}
+
+/** The dry-run entry of one row, or 404. */
+async function planEntry(db: Db, imp: ImportRow, idx: number): Promise<PlanEntry> {
+  const [c] = await repo.readChunks<PlanEntry, ResultEntry>(db, imp.tenantId, imp.id, [
+    Math.floor(idx / imp.chunkRows),
+  ]);
+  const entry = c?.plan?.[idx - c.firstIdx];
+  if (!entry || idx >= imp.rowCount) throw notFound('import_row');
+  return entry;
 }
 
 /** Changes what happens to matches; allowed until applying has started. */
@@ -151,12 +234,12 @@ export async function decideRow(
     if (imp.appliedThrough >= 0 || imp.status === 'applying' || imp.status === 'applied') {
       throw new AppError(409, 'import.choices_locked');
     }
-    const row = await repo.findRow(tx, tenantId, id, idx);
-    if (!row) throw notFound('import_row');
+    if (imp.status !== 'planned') throw new AppError(409, 'import.not_planned');
+    const row = await planEntry(tx, imp, idx);
     if (row.outcome !== 'possible') throw invalid('decision', 'import.not_possible_row');
     let customerId: string | null = null;
     if (decision.decision === 'match') {
-      const candidates = row.candidates as { customerId: string }[];
+      const candidates = row.candidates;
       customerId = decision.customerId ?? null;
       if (customerId === null || !candidates.some((c) => c.customerId === customerId)) {
         throw invalid('customerId', 'import.not_a_candidate');
@@ -221,32 +304,23 @@ interface StoredMessage {
   params?: Record<string, string | number>;
 }
 
-interface StoredError extends StoredMessage {
-  column: string | null;
-}
-
 /** A row's errors as sentences naming the column. */
-export function describeErrors(lang: Language, errors: readonly StoredError[]): string[] {
+export function describeErrors(lang: Language, errors: readonly RowError[]): string[] {
   return errors.map((e) => {
     const sentence = translate(lang, e.code, e.params ?? {}, e.field);
     return e.column ? `${e.column}: ${sentence}` : sentence;
   });
 }
 
-export function describeMessage(
-  lang: Language,
-  message: string | null,
-  duplicateOfRow: number | null,
-): string {
+export function describeMessage(lang: Language, message: string | null): string {
   if (message === null) return '';
   const parsed = JSON.parse(message) as StoredMessage;
-  const params = { ...(parsed.params ?? {}), ...(duplicateOfRow !== null ? { row: duplicateOfRow } : {}) };
-  return translate(lang, parsed.code, params, parsed.field);
+  return translate(lang, parsed.code, parsed.params ?? {}, parsed.field);
 }
 
 /**
  * The report: one line per row of the file with what happened to it, in the file's own delimiter
- * (so it opens in the same spreadsheet), UTF-8 with a BOM so Excel reads the accents.
+ * (a tab-separated file gets semicolons), UTF-8 with a BOM so Excel reads the accents.
  */
 export async function buildReport(
   database: Database,
@@ -255,42 +329,45 @@ export async function buildReport(
   lang: Language,
 ): Promise<string> {
   const imp = await getImport(database, tenantId, id);
-  const raw = await repo.reportRows(database, tenantId, id);
-  const dupIdx = raw.map((r) => (r[9] === null || r[9] === undefined ? null : Number(r[9])));
-  const numbers = await repo.rowNumbersOf(
-    database.db,
-    tenantId,
-    id,
-    dupIdx.filter((v): v is number => v !== null),
-  );
   const header = ['row', 'outcome', 'action', 'customer_number', 'customer_id', 'name', 'email', 'details'];
-  const lines = raw.map((r, i) => {
-    const input = r[5] ? (JSON.parse(r[5]) as Record<string, string | null>) : {};
-    const errors = r[7] ? (JSON.parse(r[7]) as StoredError[]) : [];
-    const dupRow = dupIdx[i] === null ? null : (numbers.get(dupIdx[i]!) ?? null);
-    const details =
-      errors.length > 0
-        ? describeErrors(lang, errors).join(' | ')
-        : r[2] === null && r[1] === 'file_duplicate'
-          ? translate(lang, 'import.file_duplicate', { row: dupRow ?? '?' })
-          : describeMessage(lang, r[8] ?? null, dupRow);
-    const name = nameOf({
-      displayName: input.displayName ?? null,
-      firstName: input.firstName ?? null,
-      lastName: input.lastName ?? null,
+  const lines: string[][] = [header];
+  for (const chunk of await repo.chunkNumbers(database.db, tenantId, id)) {
+    const [c] = await repo.readChunks<PlanEntry, ResultEntry>(database.db, tenantId, id, [chunk]);
+    if (!c) continue;
+    const ids = (c.results ?? []).map((r) => r.customerId).filter((v): v is string => v !== null);
+    const numbers = await repo.customerNumbers(database.db, tenantId, ids);
+    c.cells.forEach(([rowNumber], i) => {
+      const plan = c.plan?.[i] ?? null;
+      const result = c.results?.[i] ?? null;
+      const input = (plan?.input ?? {}) as Record<string, string | null | undefined>;
+      const customerId = result?.customerId ?? plan?.match ?? null;
+      const name = nameOf({
+        displayName: input.displayName ?? null,
+        firstName: input.firstName ?? null,
+        lastName: input.lastName ?? null,
+      });
+      lines.push([
+        String(rowNumber),
+        plan?.outcome ?? '',
+        result?.action ?? 'pending',
+        customerId === null ? '' : String(numbers.get(customerId) ?? ''),
+        customerId ?? '',
+        name === '—' ? '' : name,
+        input.email ?? '',
+        rowDetails(lang, plan, result),
+      ]);
     });
-    return [
-      r[0],
-      r[1],
-      r[2] ?? 'pending',
-      r[3] ?? '',
-      r[4] ?? '',
-      name === '—' ? '' : name,
-      input.email ?? '',
-      details,
-    ];
-  });
-  return `\uFEFF${stringify([header, ...lines], { delimiter: imp.delimiter === '\t' ? ';' : imp.delimiter })}`;
+  }
+  return `\uFEFF${stringify(lines, { delimiter: imp.delimiter === '\t' ? ';' : imp.delimiter })}`;
+}
+
+/** Why a row ended as it did, in the reader's language. */
+export function rowDetails(lang: Language, plan: PlanEntry | null, result: ResultEntry | null): string {
+  if (plan === null) return '';
+  if (plan.errors.length > 0) return describeErrors(lang, plan.errors).join(' | ');
+  if (plan.outcome === 'file_duplicate')
+    return translate(lang, 'import.file_duplicate', { row: plan.duplicateOfRow ?? '?' });
+  return describeMessage(lang, result?.message ?? null);
 }
 
 export async function saveMapping(
