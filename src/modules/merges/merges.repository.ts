@@ -175,40 +175,66 @@ export async function involvedData(
   };
 }
 
-/** Moves every row of `from` customers in one table to `to`; returns the ids of the moved rows. */
+/**
+ * Moves every row of the `from` customers in these tables to `to`, in one statement (one
+ * data-modifying CTE per table); returns per table and per origin customer the ids that moved.
+ */
 export async function moveAll(
   db: Db,
   tenantId: string,
-  t: HistoryTable,
+  tables: readonly HistoryTable[],
   from: readonly string[],
   to: string,
-): Promise<string[]> {
-  const [row] = await rows<{ ids: unknown }>(
-    db,
-    sql`WITH moved AS (UPDATE ${table(t)} SET customer_id = ${to}
-          WHERE tenant_id = ${tenantId} AND customer_id = ANY(${uuids(from)}) RETURNING id)
-        SELECT json_agg(id) AS ids FROM moved`,
+): Promise<Partial<Record<HistoryTable, Record<string, string[]>>>> {
+  if (tables.length === 0) return {};
+  const ctes = tables.map(
+    (t) =>
+      sql`${sql.raw(`m_${t}`)} AS (UPDATE ${table(t)} SET customer_id = ${to} FROM unnest(${uuids(from)}) AS o(origin)
+          WHERE ${table(t)}.tenant_id = ${tenantId} AND ${table(t)}.customer_id = o.origin
+          RETURNING ${t}::text AS t, ${table(t)}.id, o.origin)`,
   );
-  return json<string>(row?.ids);
+  const all = sql.join(
+    tables.map((t) => sql`SELECT * FROM ${sql.raw(`m_${t}`)}`),
+    sql` UNION ALL `,
+  );
+  const [row] = await rows<{ moved: unknown }>(
+    db,
+    sql`WITH ${sql.join(ctes, sql`, `)}
+        SELECT json_agg(json_build_array(g.t, g.origin, g.ids)) AS moved
+        FROM (SELECT t, origin, json_agg(id) AS ids FROM (${all}) x GROUP BY t, origin) g`,
+  );
+  const out: Partial<Record<HistoryTable, Record<string, string[]>>> = {};
+  for (const [t, origin, ids] of json<[HistoryTable, string, string[]]>(row?.moved))
+    (out[t] ??= {})[origin] = ids;
+  return out;
 }
 
-/** Moves the given rows back from `from` to `to`, leaving rows that are no longer on `from`. */
+/**
+ * Moves rows back to the customers they came from, in one statement: per table the row ids with
+ * their origin. Only rows still on `from` move (anything that left it since stays where it is).
+ * Returns how many rows moved back per table.
+ */
 export async function moveBack(
   db: Db,
   tenantId: string,
-  t: HistoryTable,
-  ids: readonly string[],
+  moves: Partial<Record<HistoryTable, { ids: string[]; origins: string[] }>>,
   from: string,
-  to: string,
-): Promise<number> {
-  if (ids.length === 0) return 0;
-  const [row] = await rows<{ n: number }>(
-    db,
-    sql`WITH moved AS (UPDATE ${table(t)} SET customer_id = ${to}
-          WHERE tenant_id = ${tenantId} AND customer_id = ${from} AND id = ANY(${uuids(ids)}) RETURNING 1)
-        SELECT count(*)::int AS n FROM moved`,
+): Promise<Partial<Record<HistoryTable, number>>> {
+  const tables = (Object.keys(moves) as HistoryTable[]).filter((t) => (moves[t]?.ids.length ?? 0) > 0);
+  if (tables.length === 0) return {};
+  const ctes = tables.map(
+    (t) =>
+      sql`${sql.raw(`m_${t}`)} AS (UPDATE ${table(t)} SET customer_id = v.origin
+          FROM unnest(${uuids(moves[t]!.ids)}, ${uuids(moves[t]!.origins)}) AS v(id, origin)
+          WHERE ${table(t)}.tenant_id = ${tenantId} AND ${table(t)}.customer_id = ${from} AND ${table(t)}.id = v.id
+          RETURNING 1)`,
   );
-  return row?.n ?? 0;
+  const counts = sql.join(
+    tables.map((t) => sql`(SELECT count(*) FROM ${sql.raw(`m_${t}`)})::int AS ${sql.raw(t)}`),
+    sql`, `,
+  );
+  const [row] = await rows<Record<string, number>>(db, sql`WITH ${sql.join(ctes, sql`, `)} SELECT ${counts}`);
+  return Object.fromEntries(tables.map((t) => [t, row?.[t] ?? 0]));
 }
 
 export async function notePositions(
@@ -448,8 +474,9 @@ export async function findGroups(
 
 export type MergeRow = typeof merges.$inferSelect;
 
-export async function insertMerge(db: Db, row: typeof merges.$inferInsert): Promise<void> {
-  await db.insert(merges).values(row);
+export async function insertMerge(db: Db, row: typeof merges.$inferInsert): Promise<MergeRow> {
+  const [inserted] = await db.insert(merges).values(row).returning();
+  return inserted!;
 }
 
 export async function findMerge(

@@ -143,29 +143,19 @@ async function executePlan(
   const mergedIds = plan.mergedIds;
   const survivor = involved.rows.get(survivorId)!;
 
-  // History: every row of the merged profiles moves, recorded per table and per origin. With
-  // one merged profile (the usual case) one statement per table moves its rows; with several,
-  // one per table and profile, so every moved row is recorded with the profile it came from.
-  const rows: Moved['rows'] = {};
-  for (const table of HISTORY_TABLES) {
-    if (table === 'customer_notes') continue;
+  // History: every row of the merged profiles moves, recorded per table and per origin.
+  const tables = HISTORY_TABLES.filter(
+    (t) =>
+      t !== 'customer_notes' && involved.history.some((h) => h.table === t && h.customerId !== survivorId),
+  );
+  const rows: Moved['rows'] = await repo.moveAll(tx, tenantId, tables, mergedIds, survivorId);
+  for (const table of tables) {
     const expected = involved.history
       .filter((h) => h.table === table && h.customerId !== survivorId)
       .reduce((n, h) => n + h.count, 0);
-    if (expected === 0) continue;
-    const perOrigin: Record<string, string[]> = {};
-    if (mergedIds.length === 1) {
-      perOrigin[mergedIds[0]!] = await repo.moveAll(tx, tenantId, table, mergedIds, survivorId);
-    } else {
-      for (const origin of mergedIds) {
-        const ids = await repo.moveAll(tx, tenantId, table, [origin], survivorId);
-        if (ids.length > 0) perOrigin[origin] = ids;
-      }
-    }
-    const count = Object.values(perOrigin).reduce((n, ids) => n + ids.length, 0);
+    const count = Object.values(rows[table] ?? {}).reduce((n, ids) => n + ids.length, 0);
     if (count !== expected)
       throw new Error(`merge ${mergeId}: ${table} moved ${count} rows, expected ${expected}`);
-    rows[table] = perOrigin;
   }
 
   // Notes are appended after the survivor's own, profile by profile in plan order, each
@@ -261,7 +251,7 @@ async function executePlan(
     onlineAccounts: involved.accounts.map((a) => ({ ...a })),
   };
   const counts = movedCounts(moved);
-  await repo.insertMerge(tx, {
+  const row = await repo.insertMerge(tx, {
     tenantId,
     id: mergeId,
     survivorId,
@@ -299,8 +289,7 @@ async function executePlan(
     },
     at: now,
   });
-  const row = await repo.findMerge(tx, tenantId, mergeId);
-  return row!;
+  return row;
 }
 
 /** The disabled_reason of accounts a merge disabled; the undo re-enables only accounts still carrying it. */

@@ -116,20 +116,20 @@ export async function undoMerge(
       });
     }
 
-    const movedBack: Partial<Record<HistoryTable, number>> = {};
+    const back: Partial<Record<HistoryTable, { ids: string[]; origins: string[] }>> = {};
     for (const table of HISTORY_TABLES) {
-      const perOrigin = moved.rows[table];
-      if (!perOrigin) continue;
-      let count = 0;
-      for (const [origin, ids] of Object.entries(perOrigin)) {
-        if (table === 'customer_notes') {
-          const placement = ids.map((id) => ({ id, position: moved.notePositions[id] ?? 0 }));
-          count += await repo.placeNotes(tx, tenantId, origin, placement, merge.survivorId);
-        } else {
-          count += await repo.moveBack(tx, tenantId, table, ids, merge.survivorId, origin);
-        }
+      if (table === 'customer_notes') continue;
+      for (const [origin, ids] of Object.entries(moved.rows[table] ?? {})) {
+        const entry = (back[table] ??= { ids: [], origins: [] });
+        entry.ids.push(...ids);
+        entry.origins.push(...ids.map(() => origin));
       }
-      movedBack[table] = count;
+    }
+    const movedBack = await repo.moveBack(tx, tenantId, back, merge.survivorId);
+    for (const [origin, ids] of Object.entries(moved.rows.customer_notes ?? {})) {
+      const placement = ids.map((id) => ({ id, position: moved.notePositions[id] ?? 0 }));
+      const count = await repo.placeNotes(tx, tenantId, origin, placement, merge.survivorId);
+      movedBack.customer_notes = (movedBack.customer_notes ?? 0) + count;
     }
     const contactPointsRemoved = await repo.deleteMergeContactPoints(
       tx,
