@@ -33,7 +33,17 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['**/db/**', '**/modules/**', '**/server/**', '**/cli/**', 'pg', '@electric-sql/*', 'fastify'] },
+        {
+          patterns: [
+            '**/db/**',
+            '**/modules/**',
+            '**/server/**',
+            '**/cli/**',
+            'pg',
+            '@electric-sql/*',
+            'fastify',
+          ],
+        },
       ],
     },
   },

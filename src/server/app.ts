@@ -26,7 +26,6 @@ import { errorResponse, handleError } from './errors.ts';
 import { ROUTE_MODULES } from './routes.ts';
 import type { App, Deps } from './types.ts';
 
-
 export interface BuildOptions {
   /** A pino logger for requests; none by default (tests). */
   loggerInstance?: FastifyBaseLogger | undefined;

@@ -37,7 +37,8 @@ export function ensureWebBuilt(log: (line: string) => void = () => undefined): v
       writeFileSync(lock, String(process.pid), { flag: 'wx' });
       break;
     } catch {
-      if (Date.now() > deadline) throw new Error(`Timed out waiting for another web build (remove ${lock} if no build runs)`);
+      if (Date.now() > deadline)
+        throw new Error(`Timed out waiting for another web build (remove ${lock} if no build runs)`);
       execFileSync('sleep', ['1']);
     }
   }
@@ -46,7 +47,14 @@ export function ensureWebBuilt(log: (line: string) => void = () => undefined): v
       log('building the staff app (vite build)…');
       execFileSync(
         process.execPath,
-        [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'],
+        [
+          join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'),
+          'build',
+          '--config',
+          'web/vite.config.ts',
+          '--logLevel',
+          'warn',
+        ],
         { cwd: ROOT, stdio: 'inherit' },
       );
     }
