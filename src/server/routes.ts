@@ -1,4 +1,5 @@
 /** Every module's routes, registered in this order. A new module adds one line here. */
+import { appointmentsRoutes } from '../modules/appointments/appointments.routes.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
 import { customersRoutes } from '../modules/customers/customers.routes.ts';
 import { duplicatesJobs } from '../modules/duplicates/duplicates.jobs.ts';
@@ -20,6 +21,7 @@ export const ROUTE_MODULES: ((app: App, deps: Deps) => void)[] = [
   customersRoutes,
   mergesRoutes,
   importsRoutes,
+  appointmentsRoutes,
   duplicatesRoutes,
 ];
 

@@ -46,6 +46,26 @@ export const ISOLATION_FIXTURES: Record<string, RouteFixture> = {
   'GET /api/jobs': { expect: 'noLeak' },
   'GET /api/jobs/{id}': { params: (b) => ({ id: b.jobId }) },
   'POST /api/jobs/{id}/cancel': { params: (b) => ({ id: b.jobId }) },
+  // agenda
+  'GET /api/appointments': {
+    query: () => ({ from: '2020-01-01T00:00:00.000Z', to: '2020-02-01T00:00:00.000Z' }),
+    expect: 'noLeak',
+  },
+  'GET /api/appointments/{id}': { params: (b) => ({ id: b.ids.appointmentId ?? NO_SUCH_ID }) },
+  'PATCH /api/appointments/{id}': {
+    params: (b) => ({ id: b.ids.appointmentId ?? NO_SUCH_ID }),
+    body: () => ({ startAt: '2030-01-01T10:00:00.000Z' }),
+  },
+  'POST /api/appointments/{id}/cancel': { params: (b) => ({ id: b.ids.appointmentId ?? NO_SUCH_ID }) },
+  'POST /api/appointments/{id}/complete': { params: (b) => ({ id: b.ids.appointmentId ?? NO_SUCH_ID }) },
+  'POST /api/appointments': {
+    body: (b) => ({ customerId: b.customerIds[0], startAt: '2030-01-01T10:00:00.000Z', service: 'Knippen' }),
+    expect: 'notFound',
+  },
+  'POST /api/walk-ins': {
+    body: (b) => ({ name: 'Walker', customerId: b.customerIds[0] }),
+    expect: 'notFound',
+  },
   // imports (B's own imports are covered by src/modules/imports/imports.routes.test.ts)
   'POST /api/imports': { expect: 'noLeak' },
   'GET /api/imports': { expect: 'noLeak' },
