@@ -59,6 +59,10 @@ export interface MergeCustomer {
   history: Record<HistoryTable, number>;
   loyaltyPoints: number;
   lastAppointmentAt: string | null;
+  /**
+   * Appointments that may clash with another profile's; the caller may leave out any that
+   * cannot (the service passes only those overlapping another profile's, found in SQL).
+   */
   appointments: MergeAppointment[];
   onlineAccounts: MergeOnlineAccount[];
   contactPoints: MergeContactPoint[];

@@ -129,10 +129,11 @@ export async function getMerge(
   const row = isUuid(id) ? await repo.findMerge(db, tenantId, id) : undefined;
   if (!row) throw notFound('merge');
   const [summary] = await summariseAll(db, tenantId, [row]);
-  const involved = await loadInvolved(db, tenantId, [row.survivorId, ...row.mergedIds], { lock: false, now });
-  const ordered = [row.survivorId, ...row.mergedIds].map((cid) =>
-    involved.customers.find((c) => c.id === cid)!,
-  );
+  // The profiles as they are now; one deleted for good since is simply not shown.
+  const ids = [row.survivorId, ...row.mergedIds];
+  const existing = (await repo.customerRows(db, tenantId, ids)).map((r) => r.id);
+  const involved = await loadInvolved(db, tenantId, existing, { lock: false, now });
+  const ordered = ids.flatMap((cid) => involved.customers.filter((c) => c.id === cid));
   return {
     ...summary!,
     plan: row.plan,

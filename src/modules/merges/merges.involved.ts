@@ -57,6 +57,7 @@ export interface Involved {
   accounts: AccountRow[];
   contactPoints: ContactPointRow[];
   loyalty: Map<string, number>;
+  notes: InvolvedData['notes'];
   customers: MergeCustomer[];
 }
 
@@ -87,8 +88,9 @@ async function assemble(db: Db, tenantId: string, customerRows: CustomerRow[], n
     db,
     tenantId,
     customerRows.map((r) => r.id),
+    now,
   );
-  return build(customerRows, data, now);
+  return build(customerRows, data);
 }
 
 /** Loads several disjoint sets of profiles at once (the bulk preview), without locks. */
@@ -109,14 +111,17 @@ export async function loadInvolvedSets(
     accounts: [],
     contactPoints: [],
     loyalty: new Map(),
+    lastAppointments: new Map(),
+    notes: [],
   };
   for (let i = 0; i < all.length; i += 1000) {
-    const part = await repo.involvedData(db, tenantId, all.slice(i, i + 1000));
+    const part = await repo.involvedData(db, tenantId, all.slice(i, i + 1000), now);
     data.history.push(...part.history);
     data.appointments.push(...part.appointments);
     data.accounts.push(...part.accounts);
     data.contactPoints.push(...part.contactPoints);
     for (const [k, v] of part.loyalty) data.loyalty.set(k, v);
+    for (const [k, v] of part.lastAppointments) data.lastAppointments.set(k, v);
   }
   const byCustomer = <T extends { customerId: string }>(list: T[]) => {
     const map = new Map<string, T[]>();
@@ -136,31 +141,27 @@ export async function loadInvolvedSets(
       const ids = [...new Set(set)];
       const members = ids.map((id) => byId.get(id));
       if (members.some((m) => m === undefined)) return null;
-      return build(
-        members as CustomerRow[],
-        {
-          history: history(ids),
-          appointments: appointments(ids),
-          accounts: accounts(ids),
-          contactPoints: contactPoints(ids),
-          loyalty: data.loyalty,
-        },
-        now,
-      );
+      return build(members as CustomerRow[], {
+        history: history(ids),
+        appointments: appointments(ids),
+        accounts: accounts(ids),
+        contactPoints: contactPoints(ids),
+        loyalty: data.loyalty,
+        lastAppointments: data.lastAppointments,
+        notes: [],
+      });
     },
   });
 }
 
-function build(customerRows: CustomerRow[], data: InvolvedData, now: Date): Involved {
-  const { history, appointments, accounts, contactPoints, loyalty } = data;
+function build(customerRows: CustomerRow[], data: InvolvedData): Involved {
+  const { history, appointments, accounts, contactPoints, loyalty, lastAppointments } = data;
   const counts = new Map<string, Record<HistoryTable, number>>();
   for (const r of customerRows)
     counts.set(r.id, Object.fromEntries(HISTORY_TABLES.map((t) => [t, 0])) as Record<HistoryTable, number>);
   for (const h of history) counts.get(h.customerId)![h.table] = h.count;
-  const nowIso = now.toISOString();
   const customers: MergeCustomer[] = customerRows.map((r) => {
     const own = appointments.filter((a) => a.customerId === r.id);
-    const past = own.map((a) => a.startAt.toISOString()).filter((s) => s <= nowIso);
     return {
       id: r.id,
       number: r.number,
@@ -176,7 +177,7 @@ function build(customerRows: CustomerRow[], data: InvolvedData, now: Date): Invo
       erasedAt: iso(r.erasedAt),
       history: counts.get(r.id)!,
       loyaltyPoints: loyalty.get(r.id) ?? 0,
-      lastAppointmentAt: past.length === 0 ? null : past.reduce((a, b) => (a > b ? a : b)),
+      lastAppointmentAt: lastAppointments.get(r.id)?.toISOString() ?? null,
       appointments: own.map((a) => ({
         id: a.id,
         startAt: a.startAt.toISOString(),
@@ -206,6 +207,7 @@ function build(customerRows: CustomerRow[], data: InvolvedData, now: Date): Invo
     accounts,
     contactPoints,
     loyalty,
+    notes: data.notes,
     customers,
   };
 }

@@ -45,7 +45,10 @@ export interface HistoryStat {
   table: HistoryTable;
   customerId: string;
   count: number;
-  /** md5 over the sorted row ids (with times and status for appointments, state for accounts). */
+  /**
+   * A set hash: the sum of a 64-bit hash of every row id (with times and status for appointments,
+   * state for accounts) — order-independent, so no sort.
+   */
   hash: string;
 }
 
@@ -84,8 +87,15 @@ export interface ContactPointRow {
 
 export interface InvolvedData {
   history: HistoryStat[];
-  /** Appointments that are not cancelled (the ones that occupy a slot). */
+  /**
+   * Appointments that overlap an appointment of another of these customers (neither cancelled):
+   * the only ones that can clash in a merge.
+   */
   appointments: AppointmentRow[];
+  /** Per customer, the start of the last appointment up to now (not cancelled). */
+  lastAppointments: Map<string, Date>;
+  /** Every note of these customers with its position, in note order. */
+  notes: { id: string; customerId: string; position: number }[];
   accounts: AccountRow[];
   contactPoints: ContactPointRow[];
   loyalty: Map<string, number>;
@@ -118,19 +128,32 @@ export async function involvedData(
   db: Db,
   tenantId: string,
   customerIds: readonly string[],
+  now: Date,
 ): Promise<InvolvedData> {
   const ids = uuids(customerIds);
   const stats = HISTORY_TABLES.map(
     (t) =>
-      sql`SELECT ${t}::text AS t, customer_id, count(*)::int AS n, md5(string_agg(${sql.raw(HASHED[t])}, ',' ORDER BY id)) AS h
+      sql`SELECT ${t}::text AS t, customer_id, count(*)::int AS n, sum(hashtextextended(${sql.raw(HASHED[t])}, 0))::text AS h
           FROM ${table(t)} WHERE tenant_id = ${tenantId} AND customer_id = ANY(${ids}) GROUP BY customer_id`,
   );
   const [row] = await rows<Record<string, unknown>>(
     db,
     sql`SELECT
       (SELECT json_agg(json_build_array(s.t, s.customer_id, s.n, s.h)) FROM (${sql.join(stats, sql` UNION ALL `)}) s) AS history,
-      (SELECT json_agg(json_build_array(id, customer_id, start_at, end_at, status, service)) FROM appointments
-        WHERE tenant_id = ${tenantId} AND customer_id = ANY(${ids}) AND status <> 'cancelled') AS appointments,
+      (SELECT json_agg(json_build_array(a.id, a.customer_id, a.start_at, a.end_at, a.status, a.service)) FROM appointments a
+        WHERE a.tenant_id = ${tenantId} AND a.customer_id = ANY(${ids}) AND a.status <> 'cancelled'
+          AND EXISTS (SELECT 1 FROM appointments b
+            WHERE b.tenant_id = a.tenant_id AND b.customer_id = ANY(${ids}) AND b.customer_id <> a.customer_id
+              AND b.status <> 'cancelled' AND b.start_at < a.end_at AND b.end_at > a.start_at
+              -- A bound from below keeps each probe a short index range: no appointment is longer
+              -- than the longest one of these customers.
+              AND b.start_at > a.start_at - (SELECT coalesce(max(end_at - start_at), interval '0') FROM appointments
+                WHERE tenant_id = ${tenantId} AND customer_id = ANY(${ids})))) AS appointments,
+      (SELECT json_agg(json_build_array(customer_id, last)) FROM (SELECT customer_id, max(start_at) AS last FROM appointments
+        WHERE tenant_id = ${tenantId} AND customer_id = ANY(${ids}) AND status <> 'cancelled' AND start_at <= ${now}
+        GROUP BY customer_id) l) AS last_appointments,
+      (SELECT json_agg(json_build_array(id, customer_id, position) ORDER BY position, created_at, id) FROM customer_notes
+        WHERE tenant_id = ${tenantId} AND customer_id = ANY(${ids})) AS notes,
       (SELECT json_agg(json_build_object('id', id, 'customerId', customer_id, 'loginEmail', login_email, 'state', state,
           'disabledReason', disabled_reason, 'disabledAt', disabled_at, 'createdAt', created_at,
           'activatedAt', activated_at, 'lastLoginAt', last_login_at))
@@ -172,6 +195,14 @@ export async function involvedData(
       createdAt: toDate(p.createdAt),
     })),
     loyalty: new Map(json<[string, number]>(row?.loyalty)),
+    lastAppointments: new Map(
+      json<[string, string]>(row?.last_appointments).map(([customerId, at]) => [customerId, toDate(at)]),
+    ),
+    notes: json<[string, string, number]>(row?.notes).map(([id, customerId, position]) => ({
+      id,
+      customerId,
+      position,
+    })),
   };
 }
 
@@ -235,18 +266,6 @@ export async function moveBack(
   );
   const [row] = await rows<Record<string, number>>(db, sql`WITH ${sql.join(ctes, sql`, `)} SELECT ${counts}`);
   return Object.fromEntries(tables.map((t) => [t, row?.[t] ?? 0]));
-}
-
-export async function notePositions(
-  db: Db,
-  tenantId: string,
-  customerIds: readonly string[],
-): Promise<{ id: string; customerId: string; position: number }[]> {
-  return rows(
-    db,
-    sql`SELECT id, customer_id AS "customerId", position FROM customer_notes
-        WHERE tenant_id = ${tenantId} AND customer_id = ANY(${uuids(customerIds)}) ORDER BY position, created_at, id`,
-  );
 }
 
 /** Puts notes on `customerId` at the given positions (append on merge, restore on undo). */

@@ -423,6 +423,47 @@ describe('online accounts, duplicate groups and the undo window', () => {
     expect(back).toEqual([{ state: 'active', customer_id: b }]);
   });
 
+  it('finds appointments at the same time, cancels the one staff chose, and restores it on undo', async () => {
+    const a = await addCustomer(ctx.database, actor, { firstName: 'Noor', lastName: 'Peeters' });
+    const b = await addCustomer(
+      ctx.database,
+      actor,
+      { firstName: 'Noor', lastName: 'Peeters' },
+      { source: 'online' },
+    );
+    const t = tenant.tenantId;
+    const a1 = await addAppointment(ctx.database, t, a, '2026-12-05T10:00:00Z', 60, 'booked');
+    const b1 = await addAppointment(ctx.database, t, b, '2026-12-05T10:30:00Z', 60, 'booked');
+    await addAppointment(ctx.database, t, b, '2026-12-05T11:00:00Z', 60, 'cancelled');
+    await addAppointment(ctx.database, t, b, '2026-12-06T10:00:00Z', 60, 'booked');
+    const preview = await owner.post('/api/merges/preview', { ids: [a, b] });
+    const clashes = preview.body.plan.clashes.filter((c: any) => c.kind === 'appointments');
+    expect(clashes.map((c: any) => c.appointments.map((x: any) => x.id))).toEqual([[a1, b1]]);
+    expect(preview.body.plan.customers.find((c: any) => c.id === b).lastAppointmentAt).toBeNull();
+
+    const { merge } = await previewAndApply({ ids: [a, b], choices: { cancelAppointments: [b1] } });
+    const status = async () =>
+      (
+        await q<{ status: string }>('SELECT status FROM appointments WHERE tenant_id = $1 AND id = $2', [
+          t,
+          b1,
+        ])
+      )[0]!.status;
+    expect(await status()).toBe('cancelled');
+    expect(merge.plan.cancelAppointments).toEqual([b1]);
+    const undo = await owner.post(`/api/merges/${merge.id}/undo`);
+    expect(undo.body.appointmentsRestored).toBe(1);
+    expect(await status()).toBe('booked');
+    const other = await owner.post('/api/merges/preview', {
+      ids: [a, b],
+      choices: { cancelAppointments: [a] },
+    });
+    expect(other.body.error).toMatchObject({
+      code: 'merge_not_a_clash',
+      field: 'choices.cancelAppointments',
+    });
+  });
+
   it('closes duplicate groups of merged profiles and reopens them on undo', async () => {
     const a = await addCustomer(ctx.database, actor, { lastName: 'Wouters' });
     const b = await addCustomer(ctx.database, actor, { lastName: 'Wouters' });

@@ -160,7 +160,7 @@ async function executePlan(
 
   // Notes are appended after the survivor's own, profile by profile in plan order, each
   // profile's notes in their own order.
-  const notes = await repo.notePositions(tx, tenantId, [survivorId, ...mergedIds]);
+  const notes = involved.notes;
   let next = notes
     .filter((n) => n.customerId === survivorId)
     .reduce((max, n) => Math.max(max, n.position), 0);
