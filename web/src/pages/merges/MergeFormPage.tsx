@@ -16,7 +16,7 @@ import {
   UnstyledButton,
 } from '@mantine/core';
 import { IconArrowsJoin, IconCheck, IconPencil } from '@tabler/icons-react';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
@@ -92,6 +92,7 @@ const TYPED_OPTIONS: Partial<Record<EditableField, string[]>> = {
 function MergeForm({ ids, comparison }: { ids: string[]; comparison: Comparison }) {
   const { t } = useTranslation('merges');
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const [state, setState] = useState<MergeFormState>(() => initialState(comparison));
   const [preview, setPreview] = useState<{ result: Preview; request: string } | null>(null);
   const customers = comparison.customers;
@@ -105,7 +106,11 @@ function MergeForm({ ids, comparison }: { ids: string[]; comparison: Comparison 
   });
   const applyMutation = useMutation({
     mutationFn: () => mergeApi.apply({ ...request, fingerprint: preview!.result.fingerprint }),
-    onSuccess: (merge) => navigate(`/merges/${merge.id}`),
+    onSuccess: async (merge) => {
+      // Profiles, lists, the review queue and the history all changed.
+      await queryClient.invalidateQueries();
+      navigate(`/merges/${merge.id}`);
+    },
   });
 
   const fieldError =

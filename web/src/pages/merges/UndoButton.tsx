@@ -35,7 +35,8 @@ export function UndoButton({ mergeId, size = 'sm', onUndone }: UndoButtonProps) 
             ? t('undo.kept', { fields: fieldNames(result.keptFields) })
             : undefined,
       });
-      await queryClient.invalidateQueries({ queryKey: ['merges'] });
+      // The profiles come back: every list and profile may have changed.
+      await queryClient.invalidateQueries();
       onUndone?.(result);
     },
   });
