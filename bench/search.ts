@@ -25,8 +25,8 @@ import { migrate, migrationFiles } from '../src/db/migrate.ts';
 import { listCustomers } from '../src/modules/customers/customers.search.ts';
 
 const ROOT = join(import.meta.dirname, '..');
-const TENANT = '5ea4c000-0000-4000-8000-000000000001';
-const SEED = 20261124;
+export const TENANT = '5ea4c000-0000-4000-8000-000000000001';
+export const SEED = 20261124;
 const KINDS = ['name', 'typo', 'phone', 'email', 'number'] as const;
 type Kind = (typeof KINDS)[number];
 
@@ -88,7 +88,7 @@ function nationalForm(mobile: string): string {
 }
 
 /** 1,000 searches: each kind gets an equal share, as whole typed values of random customers. */
-function workload(customers: GenCustomer[], total: number): Typed[] {
+export function workload(customers: GenCustomer[], total: number): Typed[] {
   const random = rng(SEED);
   const perKind = Math.floor(total / KINDS.length);
   const out: Typed[] = [];
@@ -143,7 +143,7 @@ async function load(database: Database, customers: GenCustomer[]): Promise<void>
   await database.query('VACUUM ANALYZE');
 }
 
-async function run(database: Database, searches: Typed[]): Promise<Record<string, unknown>> {
+export async function run(database: Database, searches: Typed[]): Promise<Record<string, unknown>> {
   const opts = {
     archived: 'active' as const,
     source: null,

@@ -16,6 +16,8 @@ import { cssVariablesResolver, theme } from './theme.ts';
 
 // Pages behind the login load on first visit, so the login page stays small.
 const CustomersPage = lazy(() => import('./pages/customers/CustomersPage.tsx'));
+const CustomerProfilePage = lazy(() => import('./pages/customers/CustomerProfilePage.tsx'));
+const OutboxPage = lazy(() => import('./pages/customers/OutboxPage.tsx'));
 const DuplicatesPage = lazy(() => import('./pages/duplicates/DuplicatesPage.tsx'));
 const ImportsPage = lazy(() => import('./pages/imports/ImportsPage.tsx'));
 const MergesPage = lazy(() => import('./pages/merges/MergesPage.tsx'));
@@ -33,6 +35,8 @@ export function AppRoutes() {
         <Route element={<AppLayout />}>
           <Route index element={<Navigate to={HOME_PATH} replace />} />
           <Route path="customers" element={<CustomersPage />} />
+          <Route path="customers/outbox" element={<OutboxPage />} />
+          <Route path="customers/:id" element={<CustomerProfilePage />} />
           <Route path="duplicates" element={<DuplicatesPage />} />
           <Route path="imports" element={<ImportsPage />} />
           <Route path="merges" element={<MergesPage />} />

@@ -11,7 +11,8 @@ import { UserMenu } from './UserMenu.tsx';
 /** The frame around every signed-in page: header with business and user, navbar, page. */
 export function AppLayout() {
   const { t } = useTranslation('nav');
-  const { tenant } = useSession();
+  const { tenant, user } = useSession();
+  const items = NAV_ITEMS.filter((item) => !item.ownerOnly || user.role === 'owner');
   const { pathname } = useLocation();
   const [opened, { toggle, close }] = useDisclosure(false);
 
@@ -49,7 +50,7 @@ export function AppLayout() {
       </AppShell.Header>
 
       <AppShell.Navbar p="sm" component="nav" aria-label={t('label')}>
-        {NAV_ITEMS.map(({ to, label, icon: Icon }) => (
+        {items.map(({ to, label, icon: Icon }) => (
           <NavLink
             key={to}
             component={RouterNavLink}

@@ -12,6 +12,8 @@ export interface NavItem {
   /** Key in the `nav` namespace. */
   label: 'customers' | 'duplicates' | 'imports' | 'merges' | 'settings';
   icon: TablerIcon;
+  /** Shown to owners only. */
+  ownerOnly?: boolean;
 }
 
 /** The navbar, top to bottom. Each item's test id is `nav-<label>`. */
@@ -20,5 +22,5 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/duplicates', label: 'duplicates', icon: IconCopy },
   { to: '/imports', label: 'imports', icon: IconFileImport },
   { to: '/merges', label: 'merges', icon: IconHistory },
-  { to: '/settings', label: 'settings', icon: IconSettings },
+  { to: '/settings', label: 'settings', icon: IconSettings, ownerOnly: true },
 ];
