@@ -140,11 +140,8 @@ async function insertBatch(
         c.statusLabel,
         c.newsletterConsent,
         shifted(c.newsletterConsentAt, s),
-        c.newsletterConsent === null
-          ? null
-          : c.source === 'online'
-            ? 'online booking form'
-            : 'asked at the desk',
+        // The consent's source as the app writes it: the customer's source code.
+        c.newsletterConsent === null ? null : c.source,
         c.notes,
         c.source,
         created,

@@ -315,8 +315,8 @@ export const customerMatchFeatures = pgTable(
 );
 
 /**
- * Customer search (migration 0201): the strings a search can start with, per live customer, and
- * the tenant's dictionary of name words for typo lookups. Derived data kept by triggers.
+ * Customer search (migrations 0201, 0202): the strings a search can start with, per live customer.
+ * Derived data kept by triggers.
  */
 export const customerSearchTerms = pgTable(
   'customer_search_terms',
@@ -327,15 +327,6 @@ export const customerSearchTerms = pgTable(
     archived: boolean('archived').notNull(),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.customerId, t.term] })],
-);
-
-export const customerSearchWords = pgTable(
-  'customer_search_words',
-  {
-    tenantId: uuid('tenant_id').notNull(),
-    word: text('word').notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.tenantId, t.word] })],
 );
 
 export const matchModels = pgTable('match_models', {
