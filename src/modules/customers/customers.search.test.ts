@@ -6,6 +6,7 @@ import type { TestContext, TestTenant } from '../../../test/support/app.ts';
 import type { CustomerInput } from '../../core/customer/customer.ts';
 import type { Actor } from '../shared/actor.ts';
 import { listCustomers } from './customers.search.ts';
+import { foldWords } from './searchQuery.ts';
 import type { ListOptions } from './customers.search.ts';
 import { createCustomer } from './customers.service.ts';
 
@@ -173,6 +174,29 @@ describe('live search', () => {
     expect((await find(String(ids.stephanie!.number), {}, other)).items.map((i) => i.row.id)).not.toContain(
       ids.stephanie!.id,
     );
+  });
+});
+
+describe('folding what was typed', () => {
+  it('folds names in JavaScript exactly as the database folds search terms', async () => {
+    const names = [
+      'Élise D’Hondt-Müller',
+      'Jörg Straße',
+      'Ærø Øster',
+      'Łukasz Żółć',
+      'Œuvre Þór Ðuro',
+      "  O'Neill  van  den Berghe ",
+      'Ñandú Çelik Åsa',
+      'İlker ı',
+      'François-Xavier 2nd',
+    ];
+    for (const name of names) {
+      const [row] = await ctx.database.query<{ words: string | null }>(
+        'SELECT clienteel_name_words($1) AS words',
+        [name],
+      );
+      expect(foldWords(name).join(' '), name).toBe(row?.words ?? '');
+    }
   });
 });
 

@@ -16,7 +16,7 @@ import type { Db } from '../../db/connection.ts';
 import { rows } from '../../db/connection.ts';
 import type { Source } from '../../core/customer/customer.ts';
 import { findCustomerRowByNumber, findCustomerRows } from './customers.repository.ts';
-import { oneTypoPrefix, parseSearch, prefixUpperBound } from './searchQuery.ts';
+import { foldWords, oneTypoVariants, parseSearch, prefixUpperBound } from './searchQuery.ts';
 
 export type ArchivedFilter = 'active' | 'archived' | 'all';
 export type SortKey = 'relevance' | 'name' | 'number' | 'created';
@@ -71,8 +71,8 @@ export const SCAN_BUDGET = 1000;
 export const LIST_COUNT_CAP = 10_000;
 /** Words shorter than this are not corrected (too many words are one letter away). */
 const MIN_TYPO_LENGTH = 4;
-/** Dictionary words considered per typed word, closest first. */
-const CANDIDATES_PER_WORD = 40;
+/** A one-typo variant is ranked by how many search terms start with it, counted up to this. */
+const VARIANT_COUNT_CAP = 20;
 /** Corrected beginnings kept per typed word. */
 const CORRECTIONS_PER_WORD = 4;
 /** Corrected phrases tried per search, fewest corrections first. */
@@ -138,7 +138,7 @@ export async function listCustomers(db: Db, tenantId: string, opts: ListOptions)
   const base: Branch[] = [];
   if (query.phonePrefix) base.push({ kind: 'phone', rank: 1, prefixes: [query.phonePrefix] });
   if (query.emailPrefix) base.push({ kind: 'email', rank: 1, prefixes: [query.emailPrefix] });
-  const words = query.name ? await foldWords(db, query.text) : [];
+  const words = query.name ? foldWords(query.text) : [];
   if (words.length > 0) base.push({ kind: 'name', rank: 1, prefixes: [words.join(' ')] });
 
   const want = opts.offset + opts.limit;
@@ -152,7 +152,7 @@ export async function listCustomers(db: Db, tenantId: string, opts: ListOptions)
     ]);
   }
   if (page.total >= want || words.length === 0) return page;
-  const variants = await phraseVariants(db, tenantId, words);
+  const variants = await phraseVariants(db, tenantId, opts, words);
   if (variants.length === 0) return page;
   // Corrections fill what the matches as typed leave of the page; the count stays theirs.
   const known =
@@ -332,47 +332,45 @@ async function countHits(db: Db, opts: ListOptions, scans: SQL[]): Promise<numbe
   return row?.n ?? 0;
 }
 
-async function foldWords(db: Db, text: string): Promise<string[]> {
-  const [row] = await rows<{ words: string | null }>(db, sql`SELECT clienteel_name_words(${text}) AS words`);
-  return row?.words ? row.words.split(' ') : [];
-}
-
 /**
- * The typed words as phrases with typos corrected, fewest corrections first: "stefanie wahters"
- * → "stefanie wacht", "stefanie waht"… Candidates come from the tenant's dictionary of name
- * words: words sharing the first letters (a typo further on) or enough trigrams (a typo in the
- * first letters), closest first; oneTypoPrefix decides and turns each into the corrected
- * beginning, so many words collapse into a few prefixes.
+ * The typed words as phrases with one typo corrected in one or more words, fewest corrections
+ * first: "stefanie wahters" → "stefanie wachters", … Each word of four letters or more is tried
+ * with every one-typo variant (oneTypoVariants); a variant counts when some search term starts
+ * with it — one B-tree probe each, so the cost does not grow with the file — and the variants
+ * starting the most terms (counted up to VARIANT_COUNT_CAP) are kept, CORRECTIONS_PER_WORD per word.
  */
-async function phraseVariants(db: Db, tenantId: string, words: readonly string[]): Promise<string[]> {
-  const eligible = words.filter((w) => w.length >= MIN_TYPO_LENGTH && /^[a-z]+$/.test(w));
-  if (eligible.length === 0) return [];
-  const heads = eligible.map((w) => w.slice(0, 3));
-  const found = await rows<{ typed: string; word: string }>(
+async function phraseVariants(
+  db: Db,
+  tenantId: string,
+  opts: ListOptions,
+  words: readonly string[],
+): Promise<string[]> {
+  const candidates: { typed: string; variant: string }[] = [];
+  for (const typed of new Set(words)) {
+    if (typed.length < MIN_TYPO_LENGTH || !/^[a-z]+$/.test(typed)) continue;
+    for (const variant of oneTypoVariants(typed)) candidates.push({ typed, variant });
+  }
+  if (candidates.length === 0) return [];
+  const archived = opts.archived === 'archived';
+  const found = await rows<{ typed: string; variant: string; n: number }>(
     db,
-    sql`SELECT q.typed, d.word
-        FROM unnest(${sql.param(eligible)}::text[], ${sql.param(heads)}::text[]) AS q(typed, head)
+    sql`SELECT c.typed, c.variant, s.n
+        FROM unnest(${sql.param(candidates.map((c) => c.typed))}::text[],
+                    ${sql.param(candidates.map((c) => c.variant))}::text[]) AS c(typed, variant)
         CROSS JOIN LATERAL (
-          SELECT c.word FROM (
-            SELECT word FROM customer_search_words
-            WHERE tenant_id = ${tenantId} AND word >= q.head AND word < q.head || chr(1114111)
-            UNION
-            SELECT word FROM customer_search_words
-            WHERE tenant_id = ${tenantId} AND word % q.typed
-          ) AS c
-          WHERE levenshtein_less_equal(left(c.word, length(q.typed)), q.typed, 2) <= 2
-          ORDER BY levenshtein_less_equal(left(c.word, length(q.typed)), q.typed, 2), length(c.word)
-          LIMIT ${CANDIDATES_PER_WORD}
-        ) AS d`,
+          SELECT count(*)::int AS n FROM (
+            SELECT 1 FROM customer_search_terms t
+            WHERE t.tenant_id = ${tenantId} AND t.archived = ${archived}
+              AND t.term >= c.variant AND t.term < c.variant || chr(1114111)
+            LIMIT ${VARIANT_COUNT_CAP}) AS hit
+        ) AS s
+        WHERE s.n > 0`,
   );
   const corrections = new Map<string, string[]>();
-  for (const { typed, word } of found) {
-    const prefix = oneTypoPrefix(word, typed);
-    // A beginning that extends what was typed adds nothing to the search as typed.
-    if (prefix === null || prefix.startsWith(typed)) continue;
-    const list = corrections.get(typed) ?? [];
-    if (!list.includes(prefix) && list.length < CORRECTIONS_PER_WORD) list.push(prefix);
-    corrections.set(typed, list);
+  for (const f of found.sort((a, b) => b.n - a.n || a.variant.localeCompare(b.variant))) {
+    const list = corrections.get(f.typed) ?? [];
+    if (list.length < CORRECTIONS_PER_WORD) list.push(f.variant);
+    corrections.set(f.typed, list);
   }
   let phrases: { words: string[]; corrected: number }[] = [{ words: [], corrected: 0 }];
   for (const word of words) {

@@ -1,6 +1,12 @@
 /** Unit tier: how a search box entry is read. */
 import { describe, expect, it } from 'vitest';
-import { parseSearch, phonePrefixOf, prefixUpperBound, startsWithOneTypo } from './searchQuery.ts';
+import {
+  oneTypoVariants,
+  parseSearch,
+  phonePrefixOf,
+  prefixUpperBound,
+  startsWithOneTypo,
+} from './searchQuery.ts';
 
 describe('phonePrefixOf', () => {
   it('reads every written form of one Belgian mobile as the same national number', () => {
@@ -65,5 +71,16 @@ describe('prefixUpperBound', () => {
     const bytes = (s: string) => Buffer.from(s, 'utf8');
     expect(Buffer.compare(bytes('maëlle'), bytes(upper))).toBe(-1);
     expect(Buffer.compare(bytes('mb'), bytes(upper))).toBe(1);
+  });
+});
+
+describe('oneTypoVariants', () => {
+  it('lists each string one typo away, and only those', () => {
+    const variants = oneTypoVariants('wahte');
+    for (const v of ['wachte', 'wahe', 'awhte', 'wahtr', 'vahte', 'ahte']) expect(variants, v).toContain(v);
+    expect(variants).not.toContain('wahte');
+    expect(variants.every((v) => startsWithOneTypo(v, 'wahte') || startsWithOneTypo('wahte', v))).toBe(true);
+    expect(variants.some((v) => v.startsWith('wahte'))).toBe(false);
+    expect(variants.length).toBeLessThan(60 * 5);
   });
 });

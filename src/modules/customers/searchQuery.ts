@@ -20,6 +20,40 @@ export interface SearchQuery {
   name: boolean;
 }
 
+/** Letters unaccent turns into other letters (the rest lose their accents by decomposition). */
+const SPECIAL_LETTERS: Record<string, string> = {
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  ð: 'd',
+  đ: 'd',
+  þ: 'th',
+  ħ: 'h',
+  ı: 'i',
+  ĸ: 'q',
+  ŀ: 'l',
+  ł: 'l',
+  ŋ: 'n',
+  ŧ: 't',
+};
+
+/**
+ * The words of a name as search terms hold them: lower case, accents off, everything but letters
+ * and digits a separator — the same as clienteel_name_words in migration 0201 for Latin script
+ * (a test compares the two), so a search needs no round trip to fold what was typed.
+ */
+export function foldWords(text: string): string[] {
+  const folded = text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[ßæœøðđþħıĸŀłŋŧ]/g, (c) => SPECIAL_LETTERS[c] ?? c)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+  return folded === '' ? [] : folded.split(' ');
+}
+
 /** ITU-T E.164 country codes are prefix-free: these have one or two digits, all others three. */
 const COUNTRY_CODE = /^(1|7|2[07]|3[0-469]|4[013-9]|5[1-8]|6[0-6]|8[1246]|9[0-58]|\d{3})/;
 const PHONE_LIKE = /^\+?[\d\s()./-]+$/;
@@ -92,6 +126,28 @@ export function oneTypoPrefix(word: string, typed: string): string | null {
 
 export function startsWithOneTypo(word: string, typed: string): boolean {
   return oneTypoPrefix(word, typed) !== null;
+}
+
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+
+/**
+ * Every string one typo away from `typed` — a letter dropped, swapped with its neighbour,
+ * replaced or added (a-z, as folded names are) — that could start a different word: additions at
+ * the end are left out, the search as typed covers them. Bounded (about 55 per letter typed), so
+ * the database checks which of them start a word with one index probe each, whatever the size of
+ * the file.
+ */
+export function oneTypoVariants(typed: string): string[] {
+  const out = new Set<string>();
+  for (let i = 0; i < typed.length; i++) {
+    out.add(typed.slice(0, i) + typed.slice(i + 1));
+    if (i + 1 < typed.length) out.add(typed.slice(0, i) + typed[i + 1]! + typed[i]! + typed.slice(i + 2));
+    for (const c of LETTERS) {
+      out.add(typed.slice(0, i) + c + typed.slice(i + 1));
+      out.add(typed.slice(0, i) + c + typed.slice(i));
+    }
+  }
+  return [...out].filter((v) => v !== '' && !v.startsWith(typed));
 }
 
 function osaDistanceAtMostOne(a: string, b: string): boolean {
