@@ -108,4 +108,27 @@ export const ISOLATION_FIXTURES: Record<string, RouteFixture> = {
   'GET /api/duplicates/groups': { expect: 'noLeak' },
   'GET /api/duplicates/groups/{id}': { params: () => ({ id: NO_SUCH_ID }) },
   'POST /api/duplicates/groups/{id}/dismiss': { params: () => ({ id: NO_SUCH_ID }) },
+  // merges (B's own merges, undos and history: src/modules/merges/merges.service.test.ts)
+  'POST /api/merges/preview': {
+    body: (b) => ({ ids: [b.customerIds[0]!, b.customerIds[1]!] }),
+    expect: 'notFound',
+  },
+  'POST /api/merges': {
+    body: (b) => ({ ids: [b.customerIds[0]!, b.customerIds[1]!], fingerprint: 'walker' }),
+    expect: 'notFound',
+  },
+  'GET /api/merges': { expect: 'noLeak' },
+  'GET /api/merges/export': { query: () => ({ format: 'json' }), expect: 'noLeak' },
+  'GET /api/merges/compare': {
+    query: (b) => ({ ids: `${b.customerIds[0]!},${b.customerIds[1]!}` }),
+    expect: 'notFound',
+  },
+  'GET /api/merges/{id}': { params: (b) => ({ id: b.ids.mergeId ?? NO_SUCH_ID }) },
+  'POST /api/merges/{id}/undo': { params: (b) => ({ id: b.ids.mergeId ?? NO_SUCH_ID }) },
+  'GET /api/customers/{id}/merges': { params: (b) => ({ id: b.customerIds[0]! }) },
+  'POST /api/merges/bulk/preview': { body: () => ({}), expect: 'noLeak' },
+  'POST /api/merges/bulk': {
+    body: (b) => ({ groups: [{ id: b.ids.duplicateGroupId ?? NO_SUCH_ID, fingerprint: 'walker' }] }),
+    expect: 'notFound',
+  },
 };
