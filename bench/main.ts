@@ -2,6 +2,7 @@
 import { benchAccuracy } from './accuracy.ts';
 import { benchImport } from './import.ts';
 import { benchLoad } from './load.ts';
+import { benchLookup } from './lookup.ts';
 import { benchMerge } from './merge.ts';
 import { benchScan } from './scan.ts';
 import { benchScanCore } from './scanCore.ts';
@@ -11,6 +12,7 @@ const BENCHES: Record<string, (args: string[]) => Promise<object>> = {
   accuracy: benchAccuracy,
   import: benchImport,
   load: benchLoad,
+  lookup: benchLookup,
   merge: benchMerge,
   scan: benchScan,
   'scan-core': benchScanCore,

@@ -19,7 +19,7 @@ import { loadGenerated } from './generator/load.ts';
 import { openPglite } from '../src/db/connection.ts';
 import type { Database } from '../src/db/connection.ts';
 import { migrate } from '../src/db/migrate.ts';
-import { reindexTenant } from '../src/modules/duplicates/matchIndex.ts';
+import { reindexTenant } from '../src/modules/duplicates/reindexTenant.ts';
 import { scanTenant } from '../src/modules/duplicates/duplicates.scan.ts';
 
 const ROOT = join(import.meta.dirname, '..');

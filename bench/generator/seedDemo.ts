@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { Database } from '../../src/db/connection.ts';
 import { hashPassword } from '../../src/modules/auth/password.ts';
 import { addStaff, createTenant } from '../../src/modules/tenants/tenants.service.ts';
-import { reindexTenant } from '../../src/modules/duplicates/matchIndex.ts';
+import { reindexTenant } from '../../src/modules/duplicates/reindexTenant.ts';
 import { demoSalon, DEMO_NOW, SEED_CASE } from './demo.ts';
 import type { DemoOptions } from './demo.ts';
 import { loadGenerated, weeksBetween } from './load.ts';

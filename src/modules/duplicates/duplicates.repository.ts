@@ -28,6 +28,146 @@ export async function findModelContext(db: Db, tenantId: string): Promise<ModelR
   return row;
 }
 
+export interface LookupStart extends ModelRow {
+  /** The subject (null when not asked for, or not in this tenant). */
+  subject: SubjectRow | null;
+}
+
+/**
+ * The first of a lookup's two round trips: the tenant's settings and model, and the subject with its
+ * stored features when the lookup is for a stored customer.
+ */
+export async function findLookupStart(
+  db: Db,
+  tenantId: string,
+  customerId: string | null,
+): Promise<LookupStart | undefined> {
+  const [row] = await rows<ModelRow & Partial<SubjectRow> & { subjectId: string | null }>(
+    db,
+    sql`SELECT t.country, t.settings, m.params, m.records, m.trained, m.trained_at AS "trainedAt",
+        m.trained_records AS "trainedRecords",
+        c.id AS "subjectId", c.first_name AS "firstName", c.last_name AS "lastName", c.gender, c.email,
+        c.mobile, c.mobile_e164 AS "mobileE164", c.landline, c.landline_e164 AS "landlineE164", c.phone2,
+        c.phone2_e164 AS "phone2E164", c.birth_date::text AS "birthDate", c.street, c.house_number AS "houseNumber",
+        c.postal_code AS "postalCode", c.city, c.country AS "subjectCountry",
+        (c.merged_into IS NULL AND c.deleted_at IS NULL AND c.archived_at IS NULL AND c.erased_at IS NULL) AS live,
+        f.features
+      FROM tenants t
+      LEFT JOIN match_models m ON m.tenant_id = t.id
+      LEFT JOIN customers c ON c.tenant_id = t.id AND c.id = ${customerId}::uuid
+      LEFT JOIN customer_match_features f ON f.tenant_id = c.tenant_id AND f.customer_id = c.id
+      WHERE t.id = ${tenantId}`,
+  );
+  if (!row) return undefined;
+  const r = row as typeof row & { subjectCountry: string | null };
+  return {
+    country: r.country,
+    settings: r.settings,
+    params: r.params,
+    records: r.records,
+    trained: r.trained,
+    trainedAt: r.trainedAt,
+    trainedRecords: r.trainedRecords,
+    subject:
+      r.subjectId === null
+        ? null
+        : {
+            id: r.subjectId,
+            firstName: r.firstName ?? null,
+            lastName: r.lastName ?? null,
+            gender: r.gender ?? null,
+            email: r.email ?? null,
+            mobile: r.mobile ?? null,
+            mobileE164: r.mobileE164 ?? null,
+            landline: r.landline ?? null,
+            landlineE164: r.landlineE164 ?? null,
+            phone2: r.phone2 ?? null,
+            phone2E164: r.phone2E164 ?? null,
+            birthDate: r.birthDate ?? null,
+            street: r.street ?? null,
+            houseNumber: r.houseNumber ?? null,
+            postalCode: r.postalCode ?? null,
+            city: r.city ?? null,
+            country: r.subjectCountry,
+            live: r.live ?? false,
+            features: r.features ?? null,
+          },
+  };
+}
+
+export interface Neighbours {
+  /** Per blocking key of the subject: how many customers hold it (at most limit + 1 counted). */
+  blockSizes: Map<string, number>;
+  /** Stored features of the customers sharing a usable block (the subject left out). */
+  features: PreparedRecord[];
+  terms: TermCounts;
+  /** Customers a valid "not a duplicate" decision hides from the subject. */
+  dismissed: Set<string>;
+}
+
+/**
+ * The second round trip of a lookup, in one statement: the customers sharing each key (a block of more
+ * than its key's limit is skipped, after reading limit + 1 of its entries), their stored features, the
+ * stored frequencies of the subject's names, and the subject's valid dismissals.
+ */
+export async function findNeighbours(
+  db: Db,
+  tenantId: string,
+  keys: readonly { key: string; limit: number }[],
+  selfId: string | null,
+  names: { firstName: string | null; lastName: string | null } | null,
+): Promise<Neighbours> {
+  const found = await rows<{
+    kind: 'b' | 'f' | 't' | 'd';
+    name: string;
+    n: number | null;
+    features: string | null;
+  }>(
+    db,
+    sql`WITH k AS (
+        SELECT k.key, k.lim, ARRAY(SELECT m.customer_id FROM customer_match_keys m
+          WHERE m.tenant_id = ${tenantId} AND m.key = k.key LIMIT k.lim + 1) AS ids
+        FROM unnest(${sql.param(keys.map((k) => k.key))}::text[], ${sql.param(keys.map((k) => k.limit))}::int[]) AS k(key, lim)
+      ), c AS (
+        SELECT DISTINCT u.id FROM k, unnest(k.ids) AS u(id)
+        WHERE cardinality(k.ids) <= k.lim AND u.id IS DISTINCT FROM ${selfId}::uuid
+      )
+      SELECT 'b' AS kind, k.key AS name, cardinality(k.ids) AS n, NULL::text AS features FROM k
+      UNION ALL
+      SELECT 'f', f.customer_id::text, NULL, f.features
+        FROM c JOIN customer_match_features f ON f.tenant_id = ${tenantId} AND f.customer_id = c.id
+      UNION ALL
+      SELECT 't', mt.field || ':' || mt.value, mt.count, NULL FROM match_terms mt
+        WHERE mt.tenant_id = ${tenantId} AND ((mt.field = 'firstName' AND mt.value = ${names?.firstName ?? null}::text)
+          OR (mt.field = 'lastName' AND mt.value = ${names?.lastName ?? null}::text))
+      UNION ALL
+      SELECT 'd', (CASE WHEN d.customer_a = ${selfId}::uuid THEN d.customer_b ELSE d.customer_a END)::text, NULL, NULL
+        FROM duplicate_dismissals d
+        JOIN customers ca ON ca.tenant_id = d.tenant_id AND ca.id = d.customer_a
+        JOIN customers cb ON cb.tenant_id = d.tenant_id AND cb.id = d.customer_b
+        WHERE d.tenant_id = ${tenantId} AND (d.customer_a = ${selfId}::uuid OR d.customer_b = ${selfId}::uuid)
+          AND ca.identity_hash = d.identity_hash_a AND cb.identity_hash = d.identity_hash_b`,
+  );
+  const out: Neighbours = {
+    blockSizes: new Map(),
+    features: [],
+    terms: { firstName: new Map(), lastName: new Map() },
+    dismissed: new Set(),
+  };
+  for (const r of found) {
+    if (r.kind === 'b') out.blockSizes.set(r.name, r.n ?? 0);
+    else if (r.kind === 'f') {
+      const record = decodeFeatures(r.name, r.features ?? '');
+      if (record !== null) out.features.push(record);
+    } else if (r.kind === 't') {
+      const colon = r.name.indexOf(':');
+      const field = r.name.slice(0, colon) as 'firstName' | 'lastName';
+      out.terms[field].set(r.name.slice(colon + 1), r.n ?? 0);
+    } else out.dismissed.add(r.name);
+  }
+  return out;
+}
+
 /** Indexed customers of the tenant, counted up to `cap` (a tenant without a stored size). */
 export async function countIndexed(db: Db, tenantId: string, cap: number): Promise<number> {
   const [row] = await rows<{ n: number }>(

@@ -11,6 +11,7 @@
 import type { CustomerValues } from '../../core/customer/customer.ts';
 import { nameOf } from '../../core/customer/customer.ts';
 import {
+  BLOCKING_RULES,
   compileModel,
   DEFAULT_MODEL,
   explain,
@@ -37,10 +38,21 @@ import { decodeFeatures } from './features.ts';
 import { indexKeys, matchRecordOf, prepareCustomer } from './matchIndex.ts';
 import './duplicates.messages.ts';
 
-/** Blocks with more customers than this are not read by a lookup. */
+/** Blocks with more customers than this are not read by a lookup (rules may set a smaller limit). */
 export const LOOKUP_BLOCK_LIMIT = 100;
-/** At most this many customers are scored per lookup (strongest rules' blocks first). */
-export const MAX_LOOKUP_CANDIDATES = 400;
+
+const RULE_LIMITS = new Map(
+  BLOCKING_RULES.map((r) => [r.name, Math.min(r.maxBlock ?? LOOKUP_BLOCK_LIMIT, LOOKUP_BLOCK_LIMIT)]),
+);
+
+/**
+ * How many customers a block may hold and still be read: the blocking rule's own limit, as in the
+ * whole-file scan (a common surname with an initial, or a birth date alone, says nothing in a large
+ * file), and never more than LOOKUP_BLOCK_LIMIT.
+ */
+function blockLimit(key: string): number {
+  return RULE_LIMITS.get(key.slice(0, key.indexOf(':'))) ?? LOOKUP_BLOCK_LIMIT;
+}
 /** Tenants without a stored file size are counted up to this many customers. */
 const COUNT_CAP = 200_000;
 
@@ -114,7 +126,10 @@ export interface TenantMatching {
 
 export async function tenantMatching(db: Db, tenantId: string): Promise<TenantMatching | null> {
   const row = await repo.findModelContext(db, tenantId);
-  if (!row) return null;
+  return row ? matchingOf(db, tenantId, row) : null;
+}
+
+async function matchingOf(db: Db, tenantId: string, row: repo.ModelRow): Promise<TenantMatching> {
   const hasRow = row.records !== null;
   const records = hasRow ? (row.records ?? 0) : await repo.countIndexed(db, tenantId, COUNT_CAP);
   const stored = row.trained && isModel(row.params) ? row.params : null;
@@ -143,43 +158,50 @@ export async function findDuplicateCandidates(
   subject: CandidateSubject,
   opts: CandidateOptions = {},
 ): Promise<DuplicateCandidate[]> {
-  const matching = await tenantMatching(db, tenantId);
-  if (!matching) return [];
-  const prepared = await prepareSubject(db, tenantId, subject, matching.country);
-  if (!prepared) return [];
   const stored = 'customerId' in subject;
+  const start = await repo.findLookupStart(db, tenantId, stored ? subject.customerId : null);
+  if (!start) return [];
+  const matching = await matchingOf(db, tenantId, start);
+  let prepared: PreparedRecord;
+  if (stored) {
+    const row = start.subject;
+    if (!row || !row.live) return [];
+    prepared =
+      (row.features === null ? null : decodeFeatures(row.id, row.features)) ??
+      // Not indexed yet (a bulk load before its reindex) or indexed under another layout.
+      prepareCustomer(row, await repo.findContactPoints(db, tenantId, row.id), matching.country);
+  } else {
+    prepared = prepareValues(subject.values, subject.excludeId ?? 'new', matching.country);
+  }
   const selfId = stored ? subject.customerId : (subject.excludeId ?? null);
 
-  const keys = indexKeys(prepared);
-  const blocks = await repo.findBlockMembers(db, tenantId, keys, LOOKUP_BLOCK_LIMIT);
-  const candidateIds = new Set<string>();
-  for (const key of keys) {
-    const members = blocks.get(key) ?? [];
-    if (members.length > LOOKUP_BLOCK_LIMIT) continue;
-    for (const id of members) {
-      if (id !== selfId && candidateIds.size < MAX_LOOKUP_CANDIDATES) candidateIds.add(id);
-    }
-  }
-  if (candidateIds.size === 0) return [];
-
-  const [others, tf] = await Promise.all([
-    repo.findFeatures(db, tenantId, [...candidateIds]),
-    frequenciesFor(db, tenantId, matching, [prepared], blocks, stored),
-  ]);
+  const useTerms = matching.hasTerms && matching.records >= 200;
+  const near = await repo.findNeighbours(
+    db,
+    tenantId,
+    indexKeys(prepared).map((key) => ({ key, limit: blockLimit(key) })),
+    selfId,
+    useTerms ? { firstName: prepared.firstName, lastName: prepared.lastName } : null,
+  );
+  if (near.features.length === 0) return [];
+  const own = stored ? 0 : 1;
+  const tf = buildFrequencies(
+    matching,
+    [prepared],
+    (key) => (near.blockSizes.get(key) ?? 0) + own,
+    useTerms ? near.terms : null,
+  );
   const threshold = opts.minProbability ?? matching.settings.duplicates.possibleThreshold;
   const passed: PairResult[] = [];
-  for (const other of others) {
+  for (const other of near.features) {
+    if (near.dismissed.has(other.id)) continue;
     const p = weightToProbability(scoreWeight(prepared, other, matching.model, tf));
     if (p >= threshold) passed.push(scorePair(prepared, other, matching.model, tf));
   }
   if (passed.length === 0) return [];
-
-  const hidden = selfId === null ? new Set<string>() : await repo.findValidDismissals(db, tenantId, selfId);
   const shown = passed
-    .filter((r) => !hidden.has(r.b))
     .sort((x, y) => y.probability - x.probability || (x.b < y.b ? -1 : 1))
     .slice(0, opts.limit ?? 10);
-  if (shown.length === 0) return [];
 
   const details = new Map(
     (
@@ -227,82 +249,92 @@ export function reasons(result: PairResult, lang: Language): CandidateReason[] {
     }));
 }
 
-async function prepareSubject(
-  db: Db,
-  tenantId: string,
-  subject: CandidateSubject,
-  country: string,
-): Promise<PreparedRecord | null> {
-  if ('values' in subject) {
-    const v = subject.values;
-    return prepareRecord(
-      matchRecordOf({
-        id: subject.excludeId ?? 'new',
-        firstName: v.firstName ?? null,
-        lastName: v.lastName ?? null,
-        gender: v.gender ?? null,
-        email: v.email ?? null,
-        mobile: v.mobile ?? null,
-        mobileE164: v.mobileE164 ?? null,
-        landline: v.landline ?? null,
-        landlineE164: v.landlineE164 ?? null,
-        phone2: v.phone2 ?? null,
-        phone2E164: v.phone2E164 ?? null,
-        birthDate: v.birthDate ?? null,
-        street: v.street ?? null,
-        houseNumber: v.houseNumber ?? null,
-        postalCode: v.postalCode ?? null,
-        city: v.city ?? null,
-        country: v.country ?? null,
-      }),
-      { defaultCountry: country },
-    );
-  }
-  const row = await repo.findSubject(db, tenantId, subject.customerId);
-  if (!row || !row.live) return null;
-  const stored = row.features === null ? null : decodeFeatures(row.id, row.features);
-  if (stored) return stored;
-  // Not indexed yet (a bulk load before its reindex) or indexed under another layout.
-  return prepareCustomer(row, await repo.findContactPoints(db, tenantId, row.id), country);
+function prepareValues(v: CandidateValues, id: string, country: string): PreparedRecord {
+  return prepareRecord(
+    matchRecordOf({
+      id,
+      firstName: v.firstName ?? null,
+      lastName: v.lastName ?? null,
+      gender: v.gender ?? null,
+      email: v.email ?? null,
+      mobile: v.mobile ?? null,
+      mobileE164: v.mobileE164 ?? null,
+      landline: v.landline ?? null,
+      landlineE164: v.landlineE164 ?? null,
+      phone2: v.phone2 ?? null,
+      phone2E164: v.phone2E164 ?? null,
+      birthDate: v.birthDate ?? null,
+      street: v.street ?? null,
+      houseNumber: v.houseNumber ?? null,
+      postalCode: v.postalCode ?? null,
+      city: v.city ?? null,
+      country: v.country ?? null,
+    }),
+    { defaultCountry: country },
+  );
 }
 
 /**
  * Term frequencies for scoring `subjects` (each as the first record of its pairs) against others: the
  * core weighs a shared value by how often the first record's value occurs, so only the subjects' own
- * values are needed. Phones and e-mails count their block in the index, which is live (`blocks`, when
- * the caller read them already); names come from the stored frequencies of the last scan or full
- * reindex, where a name that is not listed is rare. Without stored frequencies the name weights stay as
- * the model has them.
+ * values are needed. Phones and e-mails count their block in the index, which is live; names come from
+ * the stored frequencies of the last scan or full reindex (`terms`), where a name that is not listed is
+ * rare. Without stored frequencies a name counts as exactly as common as the model assumes, which
+ * leaves its weight as the model has it.
  */
+function buildFrequencies(
+  matching: TenantMatching,
+  subjects: readonly PreparedRecord[],
+  blockCount: (key: string) => number,
+  terms: repo.TermCounts | null,
+): TermFrequencies {
+  const total = Math.max(matching.records, 1);
+  const fields = matching.model.model.fields;
+  const names = (values: (string | null)[], stored: Map<string, number> | undefined, u: number) =>
+    new Map(
+      values.flatMap((v) =>
+        v === null ? [] : [[v, stored === undefined ? u * total : (stored.get(v) ?? 1)]],
+      ),
+    ) as Map<string, number>;
+  return {
+    total,
+    firstName: names(
+      subjects.map((s) => s.firstName),
+      terms?.firstName,
+      fields.firstName.u[0] ?? 0.01,
+    ),
+    lastName: names(
+      subjects.map((s) => s.lastName),
+      terms?.lastName,
+      fields.lastName.u[0] ?? 0.002,
+    ),
+    phone: new Map(subjects.flatMap((s) => s.phones.map((p) => [p, blockCount(`ph:${p}`)] as const))),
+    email: new Map(subjects.flatMap((s) => s.emails.map((e) => [e, blockCount(`em:${e}`)] as const))),
+  };
+}
+
+/** Frequencies for explaining pairs among stored customers (the review queue), read in two queries. */
 export async function frequenciesFor(
   db: Db,
   tenantId: string,
   matching: TenantMatching,
   subjects: readonly PreparedRecord[],
-  blocks: ReadonlyMap<string, readonly string[]> | null,
-  subjectsIndexed: boolean,
 ): Promise<TermFrequencies> {
-  const total = Math.max(matching.records, 1);
-  const firstNames = [...new Set(subjects.flatMap((s) => (s.firstName === null ? [] : [s.firstName])))];
-  const lastNames = [...new Set(subjects.flatMap((s) => (s.lastName === null ? [] : [s.lastName])))];
-  const phoneKeys = subjects.flatMap((s) => s.phones.map((p) => `ph:${p}`));
-  const emailKeys = subjects.flatMap((s) => s.emails.map((e) => `em:${e}`));
-  const useTerms = matching.hasTerms && total >= 200;
-  const [terms, counted] = await Promise.all([
-    useTerms ? repo.findTermCounts(db, tenantId, firstNames, lastNames) : Promise.resolve(null),
-    blocks ?? repo.findBlockMembers(db, tenantId, [...phoneKeys, ...emailKeys], LOOKUP_BLOCK_LIMIT),
+  const useTerms = matching.hasTerms && matching.records >= 200;
+  const keys = subjects.flatMap((s) => [
+    ...s.phones.map((p) => `ph:${p}`),
+    ...s.emails.map((e) => `em:${e}`),
   ]);
-  const own = subjectsIndexed ? 0 : 1;
-  const fields = matching.model.model.fields;
-  // Without stored frequencies a name counts as exactly as common as the model assumes: no adjustment.
-  const names = (values: string[], stored: Map<string, number> | undefined, u: number) =>
-    new Map(values.map((v) => [v, stored === undefined ? u * total : (stored.get(v) ?? 1)]));
-  const count = (key: string) => (counted.get(key)?.length ?? 0) + own;
-  return {
-    total,
-    firstName: names(firstNames, terms?.firstName, fields.firstName.u[0] ?? 0.01),
-    lastName: names(lastNames, terms?.lastName, fields.lastName.u[0] ?? 0.002),
-    phone: new Map(phoneKeys.map((k) => [k.slice(3), count(k)])),
-    email: new Map(emailKeys.map((k) => [k.slice(3), count(k)])),
-  };
+  const [terms, blocks] = await Promise.all([
+    useTerms
+      ? repo.findTermCounts(
+          db,
+          tenantId,
+          subjects.flatMap((s) => (s.firstName === null ? [] : [s.firstName])),
+          subjects.flatMap((s) => (s.lastName === null ? [] : [s.lastName])),
+        )
+      : Promise.resolve(null),
+    repo.findBlockMembers(db, tenantId, [...new Set(keys)], LOOKUP_BLOCK_LIMIT),
+  ]);
+  return buildFrequencies(matching, subjects, (key) => blocks.get(key)?.length ?? 0, terms);
 }

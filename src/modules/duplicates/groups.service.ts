@@ -84,7 +84,7 @@ async function present(
   ]);
   const detailOf = new Map(details.map((d) => [d.id, d]));
   const featuresOf = new Map(features.map((f) => [f.id, f]));
-  const tf = matching ? await frequenciesFor(db, tenantId, matching, features, null, true) : null;
+  const tf = matching ? await frequenciesFor(db, tenantId, matching, features) : null;
   const certain = matching?.settings.duplicates.certainThreshold ?? 1;
   return rows.map((g) => {
     const members = g.memberIds.flatMap((id) => {

@@ -9,7 +9,7 @@
  * an initial) are cheap to store and are skipped when read (see duplicates.repository.ts).
  */
 import { sql } from 'drizzle-orm';
-import type { Database, Db } from '../../db/connection.ts';
+import type { Db } from '../../db/connection.ts';
 import { rows } from '../../db/connection.ts';
 import { identityHash } from '../../core/customer/identity.ts';
 import type { CustomerValues } from '../../core/customer/customer.ts';
@@ -154,12 +154,15 @@ async function reindexChunk(
     else pointsOf.set(p.customerId, [p]);
   }
 
+  // Ids without a row any more (deleted outright) leave the index like customers that are not live.
+  const found = new Set(customers.map((c) => c.id));
   const keyCustomers: string[] = [];
   const keyValues: string[] = [];
   const featureIds: string[] = [];
   const featureTexts: string[] = [];
   const goneIds: string[] = [];
   const leftIds: string[] = [];
+  for (const id of ids) if (!found.has(id)) goneIds.push(id);
   const hashIds: string[] = [];
   const hashes: string[] = [];
   const prepared: PreparedRecord[] = [];
@@ -222,54 +225,6 @@ async function reindexChunk(
   return prepared;
 }
 
-export interface ReindexTenantResult {
-  customers: number;
-  indexed: number;
-}
-
-/**
- * Rebuilds the whole index of a tenant (after a bulk load that bypassed the write path, or when the
- * matching core changed what it stores), in transactions of 5,000 customers so the tenant stays
- * usable meanwhile; ends by refreshing the name frequencies and the file size of the tenant's model.
- */
-export async function reindexTenant(
-  database: Database,
-  tenantId: string,
-  opts: { onProgress?: (done: number, total: number) => void } = {},
-): Promise<ReindexTenantResult> {
-  const [tenant] = await database.query<{ country: string }>('SELECT country FROM tenants WHERE id = $1', [
-    tenantId,
-  ]);
-  if (!tenant) throw new Error(`Tenant ${tenantId} does not exist`);
-  const ids = (
-    await database.copyRows(
-      `SELECT id FROM customers WHERE tenant_id = '${uuidLiteral(tenantId)}' ORDER BY id`,
-    )
-  ).map((r) => r[0] as string);
-  const cache = createPrepareCache();
-  const first = new Map<string, number>();
-  const last = new Map<string, number>();
-  let indexed = 0;
-  for (let start = 0; start < ids.length; start += CHUNK) {
-    const chunk = ids.slice(start, start + CHUNK);
-    const prepared = await database.db.transaction((tx) =>
-      reindexChunk(tx, tenantId, chunk, tenant.country, cache),
-    );
-    for (const r of prepared) {
-      if (r.firstName !== null) first.set(r.firstName, (first.get(r.firstName) ?? 0) + 1);
-      if (r.lastName !== null) last.set(r.lastName, (last.get(r.lastName) ?? 0) + 1);
-    }
-    indexed += prepared.length;
-    opts.onProgress?.(Math.min(start + CHUNK, ids.length), ids.length);
-  }
-  // Keys and features of customers that no longer exist at all (deleted rows) cascade away.
-  await database.db.transaction(async (tx) => {
-    await saveTerms(tx, tenantId, indexed, { firstName: first, lastName: last });
-    await saveFileSize(tx, tenantId, indexed);
-  });
-  return { customers: ids.length, indexed };
-}
-
 /** Only quoted into COPY statements (which take no parameters) after this check. */
 export function uuidLiteral(id: string): string {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw new Error(`Not a uuid: ${id}`);
@@ -308,14 +263,6 @@ export async function saveTerms(
   }
 }
 
-/** Records the file size lookups score with, keeping a trained model if there is one. */
-async function saveFileSize(db: Db, tenantId: string, records: number): Promise<void> {
-  await db.execute(
-    sql`INSERT INTO match_models (tenant_id, params, records, trained) VALUES (${tenantId}, 'null'::jsonb, ${records}, false)
-      ON CONFLICT (tenant_id) DO UPDATE SET records = excluded.records`,
-  );
-}
-
 /** Features of customers, as stored in the index (rows of another layout are left out). */
 export async function loadFeatures(
   db: Db,
@@ -335,3 +282,7 @@ export async function loadFeatures(
   }
   return out;
 }
+
+// The whole-tenant rebuild lives in its own file; imported from here by the bulk loaders.
+export { reindexTenant } from './reindexTenant.ts';
+export type { ReindexTenantResult } from './reindexTenant.ts';
