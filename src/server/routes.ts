@@ -1,6 +1,8 @@
 /** Every module's routes, registered in this order. A new module adds one line here. */
+import { accountsRoutes } from '../modules/accounts/accounts.routes.ts';
 import { appointmentsRoutes } from '../modules/appointments/appointments.routes.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
+import { bookingsRoutes } from '../modules/bookings/bookings.routes.ts';
 import { customersRoutes } from '../modules/customers/customers.routes.ts';
 import { duplicatesJobs } from '../modules/duplicates/duplicates.jobs.ts';
 import { duplicatesRoutes } from '../modules/duplicates/duplicates.routes.ts';
@@ -22,6 +24,8 @@ export const ROUTE_MODULES: ((app: App, deps: Deps) => void)[] = [
   mergesRoutes,
   importsRoutes,
   appointmentsRoutes,
+  bookingsRoutes,
+  accountsRoutes,
   duplicatesRoutes,
 ];
 

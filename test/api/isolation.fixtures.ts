@@ -66,6 +66,56 @@ export const ISOLATION_FIXTURES: Record<string, RouteFixture> = {
     body: (b) => ({ name: 'Walker', customerId: b.customerIds[0] }),
     expect: 'notFound',
   },
+  // online booking: the public page answers for any business by its slug (by design); an unknown slug is 404
+  'GET /api/book/{slug}': { params: () => ({ slug: 'no-such-business' }) },
+  'POST /api/book/{slug}/requests': {
+    params: () => ({ slug: 'no-such-business' }),
+    body: () => ({
+      service: 'Knippen',
+      wishedStart: '2030-01-01T10:00:00.000Z',
+      firstName: 'A',
+      email: 'a@a.example',
+    }),
+  },
+  'GET /api/book/{slug}/me': { params: (b) => ({ slug: b.slug }), expect: 'noLeak' },
+  'GET /api/book/{slug}/account': { params: (b) => ({ slug: b.slug }), expect: 'noLeak' },
+  'POST /api/book/{slug}/account/login': {
+    params: (b) => ({ slug: b.slug }),
+    body: () => ({ email: 'nobody@a.example', password: 'wrong password here' }),
+    expect: 'noLeak',
+  },
+  'POST /api/book/{slug}/account/logout': { params: (b) => ({ slug: b.slug }), expect: 'noLeak' },
+  'POST /api/book/{slug}/account/accept': {
+    params: (b) => ({ slug: b.slug }),
+    body: () => ({ token: 'not-a-token', password: 'a long enough password' }),
+    expect: 'noLeak',
+  },
+  'POST /api/book/{slug}/account/forgot': {
+    params: () => ({ slug: 'no-such-business' }),
+    body: () => ({ email: 'nobody@a.example' }),
+  },
+  'POST /api/book/{slug}/account/reset': {
+    params: (b) => ({ slug: b.slug }),
+    body: () => ({ token: 'not-a-token', password: 'a long enough password' }),
+    expect: 'noLeak',
+  },
+  'GET /api/booking-requests': { expect: 'noLeak' },
+  'GET /api/booking-requests/{id}': { params: (b) => ({ id: b.ids.bookingRequestId ?? NO_SUCH_ID }) },
+  'POST /api/booking-requests/{id}/confirm': {
+    params: (b) => ({ id: b.ids.bookingRequestId ?? NO_SUCH_ID }),
+  },
+  'POST /api/booking-requests/{id}/decline': {
+    params: (b) => ({ id: b.ids.bookingRequestId ?? NO_SUCH_ID }),
+  },
+  'GET /api/booking-services': { expect: 'noLeak' },
+  'POST /api/booking-services': { body: () => ({ name: 'Walker', durationMinutes: 30 }), expect: 'noLeak' },
+  'PATCH /api/booking-services/{id}': { params: () => ({ id: NO_SUCH_ID }), body: () => ({ active: false }) },
+  'GET /api/customers/{id}/online-account': { params: (b) => ({ id: b.customerIds[0]! }) },
+  'POST /api/customers/{id}/online-account/invite': {
+    params: (b) => ({ id: b.customerIds[0]! }),
+    body: () => ({ email: 'walker@a.example' }),
+  },
+  'POST /api/customers/{id}/online-account/disable': { params: (b) => ({ id: b.customerIds[0]! }) },
   // imports (B's own imports are covered by src/modules/imports/imports.routes.test.ts)
   'POST /api/imports': { expect: 'noLeak' },
   'GET /api/imports': { expect: 'noLeak' },
