@@ -1,6 +1,7 @@
 /** `node src/cli/main.ts <command> ...args` — one file per command in src/cli, registered here. */
 import { runBackup, runRestore } from './backup.ts';
 import { runDedupe } from './dedupe.ts';
+import { runImport } from './import.ts';
 import { runStaffAdd, runStaffPassword, runTenantCreate } from './tenants.ts';
 
 type Command = (
@@ -10,6 +11,7 @@ type Command = (
 
 const COMMANDS: Record<string, Command> = {
   dedupe: runDedupe,
+  import: runImport,
   'tenant:create': runTenantCreate,
   'staff:add': runStaffAdd,
   'staff:password': runStaffPassword,
