@@ -14,6 +14,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { generateCustomers } from './generator/index.ts';
@@ -87,8 +88,49 @@ function nationalForm(mobile: string): string {
   return mobile;
 }
 
+/** A customer the workload types, as stored (so the workload follows the data, not the generator). */
+export interface Target {
+  number: number;
+  firstName: string | null;
+  lastName: string | null;
+  mobile: string | null;
+  email: string | null;
+}
+
+/** Customers picked at random (seeded) from the loaded tenant. */
+export async function sampleTargets(database: Database, n: number, count = 800): Promise<Target[]> {
+  const random = rng(SEED + 1);
+  const numbers = Array.from({ length: count }, () => 1 + Math.floor(random() * n));
+  const found = await database.query<{
+    number: number;
+    first_name: string | null;
+    last_name: string | null;
+    mobile: string | null;
+    email: string | null;
+  }>(
+    `SELECT number, first_name, last_name, mobile, email FROM customers
+     WHERE tenant_id = $1 AND number = ANY($2::int[]) AND merged_into IS NULL AND archived_at IS NULL`,
+    [TENANT, numbers],
+  );
+  const byNumber = new Map(found.map((r) => [r.number, r]));
+  return numbers.flatMap((num) => {
+    const r = byNumber.get(num);
+    return r
+      ? [
+          {
+            number: r.number,
+            firstName: r.first_name,
+            lastName: r.last_name,
+            mobile: r.mobile,
+            email: r.email,
+          },
+        ]
+      : [];
+  });
+}
+
 /** 1,000 searches: each kind gets an equal share, as whole typed values of random customers. */
-export function workload(customers: GenCustomer[], total: number): Typed[] {
+export function workload(customers: Target[], total: number): Typed[] {
   const random = rng(SEED);
   const perKind = Math.floor(total / KINDS.length);
   const out: Typed[] = [];
@@ -143,7 +185,9 @@ async function load(database: Database, customers: GenCustomer[]): Promise<void>
   await database.query('VACUUM ANALYZE');
 }
 
-export async function run(database: Database, searches: Typed[]): Promise<Record<string, unknown>> {
+export async function run(database: Database, n: number, total: number): Promise<Record<string, unknown>> {
+  const searches = workload(await sampleTargets(database, n), total);
+  const inProcess = database.engine === 'pglite';
   const opts = {
     archived: 'active' as const,
     source: null,
@@ -153,6 +197,7 @@ export async function run(database: Database, searches: Typed[]): Promise<Record
   for (const s of searches.slice(0, 50))
     await listCustomers(database.db, TENANT, { ...opts, q: s.q, limit: 50, offset: 0 });
   const times = new Map<Kind, number[]>(KINDS.map((k) => [k, []]));
+  const cpu = new Map<Kind, number[]>(KINDS.map((k) => [k, []]));
   const found = new Map<Kind, { complete: number; found: number }>(
     KINDS.map((k) => [k, { complete: 0, found: 0 }]),
   );
@@ -160,8 +205,11 @@ export async function run(database: Database, searches: Typed[]): Promise<Record
   const slowest: { ms: number; kind: Kind; q: string }[] = [];
   for (const s of searches) {
     const started = performance.now();
+    const cpuStarted = process.cpuUsage();
     const page = await listCustomers(database.db, TENANT, { ...opts, q: s.q, limit: 50, offset: 0 });
     const ms = performance.now() - started;
+    const used = process.cpuUsage(cpuStarted);
+    cpu.get(s.kind)!.push((used.user + used.system) / 1000);
     times.get(s.kind)!.push(ms);
     all.push(ms);
     slowest.push({ ms, kind: s.kind, q: s.q });
@@ -169,17 +217,21 @@ export async function run(database: Database, searches: Typed[]): Promise<Record
       const f = found.get(s.kind)!;
       f.complete++;
       if (page.items.some((i) => i.row.number === s.target)) f.found++;
+      else log(`  not on the first page: ${s.kind} "${s.q}" (#${s.target}, ${page.total} matches)`);
     }
   }
   const byKind: Record<string, unknown> = {};
   for (const kind of KINDS) {
     const t = times.get(kind)!.sort((a, b) => a - b);
+    const c = cpu.get(kind)!.sort((a, b) => a - b);
     const f = found.get(kind)!;
     byKind[kind] = {
       searches: t.length,
       p50: round(percentile(t, 50)),
       p99: round(percentile(t, 99)),
       max: round(t.at(-1) ?? 0),
+      // PGlite runs in this process: its CPU time per search, which machine load does not inflate.
+      ...(inProcess ? { cpuP50: round(percentile(c, 50)), cpuP99: round(percentile(c, 99)) } : {}),
       targetOnFirstPage: `${f.found}/${f.complete}`,
     };
   }
@@ -195,7 +247,7 @@ function migrationsHash(): string {
   return h.digest('hex').slice(0, 10);
 }
 
-async function onPglite(n: number, customers: () => GenCustomer[], searches: Typed[]) {
+async function onPglite(n: number, customers: () => GenCustomer[], total: number) {
   const dir = join(ROOT, '.bench-tmp', `search-pglite-${n}-${migrationsHash()}`);
   if (!existsSync(dir)) {
     log(`PGlite: loading ${n} customers into ${dir} (once; later runs reuse it)`);
@@ -211,13 +263,13 @@ async function onPglite(n: number, customers: () => GenCustomer[], searches: Typ
   const database = await openPglite(dir);
   try {
     log('PGlite: searching');
-    return await run(database, searches);
+    return await run(database, n, total);
   } finally {
     await database.close();
   }
 }
 
-async function onPostgres(customers: () => GenCustomer[], searches: Typed[]) {
+async function onPostgres(n: number, customers: () => GenCustomer[], total: number) {
   const adminUrl = process.env.CLIENTEEL_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const name = `clienteel_bench_search_${process.pid}`;
   const url = new URL(adminUrl);
@@ -236,7 +288,7 @@ async function onPostgres(customers: () => GenCustomer[], searches: Typed[]) {
     const database = await openPostgres(url.toString(), 2);
     try {
       log('PostgreSQL: searching');
-      return await run(database, searches);
+      return await run(database, n, total);
     } finally {
       await database.close();
     }
@@ -250,12 +302,20 @@ export async function benchSearch(args: string[]): Promise<object> {
   const n = Number(arg(args, 'n', '1000000'));
   const engine = arg(args, 'engine', 'both');
   const total = Number(arg(args, 'searches', '1000'));
-  log(`generating ${n} customers`);
-  const generated = [...generateCustomers({ seed: SEED, n, history: false })];
-  const searches = workload(generated, total);
-  const result: Record<string, unknown> = { bench: 'search', customers: n, targetP99Ms: 30 };
-  if (engine === 'pglite' || engine === 'both') result.pglite = await onPglite(n, () => generated, searches);
-  if (engine === 'postgres' || engine === 'both')
-    result.postgres = await onPostgres(() => generated, searches);
+  let generated: GenCustomer[] | null = null;
+  const customers = () => {
+    log(`generating ${n} customers`);
+    generated ??= [...generateCustomers({ seed: SEED, n, history: false })];
+    return generated;
+  };
+  const result: Record<string, unknown> = {
+    bench: 'search',
+    customers: n,
+    targetP99Ms: 30,
+    machine: { cpus: cpus().length, loadAverage1mAtStart: round(loadavg()[0] ?? 0) },
+  };
+  if (engine === 'pglite' || engine === 'both') result.pglite = await onPglite(n, customers, total);
+  if (engine === 'postgres' || engine === 'both') result.postgres = await onPostgres(n, customers, total);
+  (result.machine as Record<string, number>).loadAverage1mAtEnd = round(loadavg()[0] ?? 0);
   return result;
 }

@@ -4,11 +4,13 @@
  * returns only the page: a keystroke costs about the same at a thousand customers as at a
  * million, and PGlite (where every returned row is costly) returns at most `limit` rows.
  *
- * Relevance order: the customer whose number was typed; then phone, e-mail and name matches in
- * the order of the matched term (so a whole word comes before longer words: "peeters" before
- * "peetersen"); then customers having every typed word somewhere in their names ("broeck
- * katrien"); then, only while the page is not full, names with one typo per word of four letters
- * or more. Sorted by a column, the matches within the scan budget are sorted.
+ * What matches, in relevance order: the customer whose number was typed (a merged-away number
+ * answers its survivor); phones, e-mail addresses and names starting as typed, in the order of
+ * the matched term (so a whole word comes before longer words: "peeters" before "peetersen"; the
+ * words of a name as a phrase in either order of first and last name); when no name starts with
+ * the words in that order, customers having every typed word somewhere in their names ("broeck
+ * katrien"); and when nobody matched as typed, names with one typo in a word of four letters or
+ * more. Sorted by a column, the matches within the scan budget are sorted.
  */
 import { sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
@@ -66,7 +68,7 @@ export interface ListPage {
 }
 
 /** Index entries one scan reads at most; also how far search results are counted and sorted. */
-export const SCAN_BUDGET = 1000;
+export const SCAN_BUDGET = 250;
 /** The plain list counts up to this many customers ("10,000+" beyond). */
 export const LIST_COUNT_CAP = 10_000;
 /** Words shorter than this are not corrected (too many words are one letter away). */
@@ -141,7 +143,6 @@ export async function listCustomers(db: Db, tenantId: string, opts: ListOptions)
   const words = query.name ? foldWords(query.text) : [];
   if (words.length > 0) base.push({ kind: 'name', rank: 1, prefixes: [words.join(' ')] });
 
-  const want = opts.offset + opts.limit;
   let page = await runSearch(db, tenantId, opts, number, base);
   if (page.total === 0 && words.length > 1) {
     // No name starts with the words in this order: every word somewhere in the names instead
@@ -151,25 +152,12 @@ export async function listCustomers(db: Db, tenantId: string, opts: ListOptions)
       { kind: 'name', rank: 2, prefixes: [driver!], others },
     ]);
   }
-  if (page.total >= want || words.length === 0) return page;
+  // Corrections are tried when the words as typed find nobody: then a typo is likely. (Trying
+  // them on every short page would cost each rare name ~50 index probes per letter typed.)
+  if (page.total > 0 || words.length === 0) return page;
   const variants = await phraseVariants(db, tenantId, opts, words);
   if (variants.length === 0) return page;
-  // Corrections fill what the matches as typed leave of the page; the count stays theirs.
-  const known =
-    opts.offset === 0
-      ? page
-      : await runSearch(db, tenantId, { ...opts, offset: 0, limit: want }, number, base);
-  const knownIds = known.items.map((i) => i.row.id);
-  const corrected = await runSearch(
-    db,
-    tenantId,
-    { ...opts, offset: 0, limit: want - knownIds.length },
-    null,
-    [{ kind: 'typo', rank: 3, prefixes: variants }],
-    knownIds,
-  );
-  const items = [...known.items, ...corrected.items].slice(opts.offset, want);
-  return { items, total: page.total + corrected.total, totalExact: page.totalExact && corrected.totalExact };
+  return runSearch(db, tenantId, opts, null, [{ kind: 'typo', rank: 3, prefixes: variants }]);
 }
 
 async function plainList(db: Db, tenantId: string, opts: ListOptions): Promise<ListPage> {
@@ -270,7 +258,6 @@ async function runSearch(
   opts: ListOptions,
   number: NumberHit | null,
   branches: readonly Branch[],
-  exclude: readonly string[] = [],
 ): Promise<ListPage> {
   const scans: SQL[] = [];
   const kinds: MatchKind[] = [];
@@ -298,9 +285,7 @@ async function runSearch(
     sql`WITH raw AS (${sql.join(scans, sql` UNION ALL `)}),
       hits AS (
         SELECT customer_id, min(rank) AS rank, min(term) AS first, min(branch) AS branch
-        FROM raw
-        ${exclude.length > 0 ? sql`WHERE customer_id <> ALL(${sql.param([...exclude])}::uuid[])` : sql``}
-        GROUP BY customer_id
+        FROM raw GROUP BY customer_id
       )
       SELECT ${LIST_COLUMNS}, h.rank, h.branch,
         (SELECT count(*)::int FROM hits) AS total,
