@@ -1,8 +1,8 @@
 /**
- * The seed's flow in the staff app, on the demo salon: compare Stephanie Wahters (#1222) and
- * stefanie wachters (#1223), merge keeping her first name and stefanie's e-mail, see all five
- * appointments on one profile, find the merge in the history, undo it, and see two profiles
- * again with three and two appointments.
+ * The seed's flow in the staff app, on the demo salon: open Stephanie Wahters (#1222), see
+ * "Duplicates (1)", compare with stefanie wachters (#1223), merge keeping her first name and
+ * stefanie's e-mail, see all five appointments on one profile, find the merge in the history,
+ * undo it, and see two profiles again with three and two appointments.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -33,15 +33,24 @@ afterAll(async () => {
 const text = async (page: Page, testId: string) => (await page.getByTestId(testId).textContent())?.trim();
 
 describe('merging the seed case in the staff app', () => {
-  it('compares, merges with the chosen values, shows five appointments, undoes from the history', async () => {
+  it('opens her profile, compares, merges with the chosen values, shows five appointments, undoes from the history', async () => {
     expect(demo.tenantSlug).toBe('demo');
     // The demo owner works in Dutch, as the salon does.
     const context = await newContext(browser, 'nl-BE');
     const page = await context.newPage();
     await loginInBrowser(page, server.url, demo.email, PASSWORD);
 
+    // Stephanie's profile shows "Duplicates (1)": stefanie, with compare and merge.
+    await page.goto(`${server.url}/customers/${stephanie}`);
+    await page.getByTestId('tab-duplicates').waitFor();
+    expect(await text(page, 'tab-duplicates')).toBe('Duplicaten (1)');
+    await page.getByTestId('tab-duplicates').click();
+    const candidate = page.getByTestId('duplicate-1223');
+    await candidate.waitFor();
+
     // Compare: every field side by side; the shared mobile is marked identical.
-    await page.goto(`${server.url}/compare?ids=${stephanie},${stefanie}`);
+    await candidate.getByTestId('compare').click();
+    await page.waitForURL(/\/compare\?ids=/);
     await page.getByTestId('comparison').waitFor();
     expect(await page.getByTestId('compare-row-mobile').getAttribute('data-state')).toBe('identical');
     expect(await page.getByTestId('compare-row-firstName').getAttribute('data-state')).toBe('different');
@@ -81,6 +90,16 @@ describe('merging the seed case in the staff app', () => {
     expect(await text(page, 'merge-customer-1222-appointments')).toBe('5');
     expect(await text(page, 'merge-customer-1223-appointments')).toBe('0');
     await maybeScreenshot(page, 'merge-result');
+    const pastAppointments = async (id: string) => {
+      await page.goto(`${server.url}/customers/${id}`);
+      await page.getByTestId('tab-summary').click();
+      await page.getByTestId('stat-past').waitFor();
+      return text(page, 'stat-past');
+    };
+    expect(await pastAppointments(stephanie)).toBe('5');
+    // The old id still opens the survivor, with a notice.
+    await page.goto(`${server.url}/customers/${stefanie}`);
+    await page.getByTestId('merged-notice').waitFor();
 
     // The merge history lists it; undo it from there.
     await page.goto(`${server.url}/merges`);
@@ -99,6 +118,8 @@ describe('merging the seed case in the staff app', () => {
     await page.getByTestId('merge-undone').waitFor();
     expect(await text(page, 'merge-customer-1222-appointments')).toBe('3');
     expect(await text(page, 'merge-customer-1223-appointments')).toBe('2');
+    expect(await pastAppointments(stephanie)).toBe('3');
+    expect(await pastAppointments(stefanie)).toBe('2');
     const rows = await server.database.query<{ id: string; merged_into: string | null; email: string }>(
       'SELECT id, merged_into, email FROM customers WHERE tenant_id = $1 AND id = ANY($2::uuid[])',
       [demo.tenantId, [stephanie, stefanie]],
@@ -107,8 +128,4 @@ describe('merging the seed case in the staff app', () => {
     expect(rows.find((r) => r.id === stephanie)?.email).toBe('stephaniewachters@telenet.be');
     await context.close();
   });
-
-  // The profile page and its "Duplicates (n)" tab belong to the customers and duplicates
-  // modules; when they exist, this flow starts on Stephanie's profile instead of /compare.
-  it.todo('opens Stephanie Wahters (#1222) and sees "Duplicates (1)" before comparing');
 });
