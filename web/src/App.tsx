@@ -2,7 +2,7 @@ import { MantineProvider } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { lazy, useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { RequireAuth } from './layout/RequireAuth.tsx';
@@ -20,6 +20,9 @@ const CustomerProfilePage = lazy(() => import('./pages/customers/CustomerProfile
 const OutboxPage = lazy(() => import('./pages/customers/OutboxPage.tsx'));
 const DuplicatesPage = lazy(() => import('./pages/duplicates/DuplicatesPage.tsx'));
 const ImportsPage = lazy(() => import('./pages/imports/ImportsPage.tsx'));
+const AgendaPage = lazy(() => import('./pages/agenda/AgendaPage.tsx'));
+const BookingsPage = lazy(() => import('./pages/bookings/BookingsPage.tsx'));
+const BookRoutes = lazy(() => import('./pages/book/BookRoutes.tsx'));
 const MergesPage = lazy(() => import('./pages/merges/MergesPage.tsx'));
 const MergeDetailPage = lazy(() => import('./pages/merges/MergeDetailPage.tsx'));
 const MergeFormPage = lazy(() => import('./pages/merges/MergeFormPage.tsx'));
@@ -31,6 +34,14 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      <Route
+        path="/book/:slug/*"
+        element={
+          <Suspense fallback={null}>
+            <BookRoutes />
+          </Suspense>
+        }
+      />
       <Route element={<RequireAuth />}>
         <Route element={<AppLayout />}>
           <Route index element={<Navigate to={HOME_PATH} replace />} />
@@ -39,6 +50,8 @@ export function AppRoutes() {
           <Route path="customers/:id" element={<CustomerProfilePage />} />
           <Route path="duplicates" element={<DuplicatesPage />} />
           <Route path="imports" element={<ImportsPage />} />
+          <Route path="agenda" element={<AgendaPage />} />
+          <Route path="bookings" element={<BookingsPage />} />
           <Route path="merges" element={<MergesPage />} />
           <Route path="merges/:id" element={<MergeDetailPage />} />
           <Route path="merge" element={<MergeFormPage />} />

@@ -1,4 +1,7 @@
+import type agenda from './locales/en/agenda.json';
 import type auth from './locales/en/auth.json';
+import type book from './locales/en/book.json';
+import type bookings from './locales/en/bookings.json';
 import type common from './locales/en/common.json';
 import type customers from './locales/en/customers.json';
 import type duplicates from './locales/en/duplicates.json';
@@ -13,7 +16,10 @@ declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'common';
     resources: {
+      agenda: typeof agenda;
       auth: typeof auth;
+      book: typeof book;
+      bookings: typeof bookings;
       common: typeof common;
       customers: typeof customers;
       duplicates: typeof duplicates;

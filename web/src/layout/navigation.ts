@@ -1,4 +1,6 @@
 import {
+  IconCalendar,
+  IconCalendarCheck,
   IconCopy,
   IconFileImport,
   IconHistory,
@@ -10,7 +12,7 @@ import {
 export interface NavItem {
   to: string;
   /** Key in the `nav` namespace. */
-  label: 'customers' | 'duplicates' | 'imports' | 'merges' | 'settings';
+  label: 'customers' | 'agenda' | 'bookings' | 'duplicates' | 'imports' | 'merges' | 'settings';
   icon: TablerIcon;
   /** Shown to owners only. */
   ownerOnly?: boolean;
@@ -19,6 +21,8 @@ export interface NavItem {
 /** The navbar, top to bottom. Each item's test id is `nav-<label>`. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/customers', label: 'customers', icon: IconUsers },
+  { to: '/agenda', label: 'agenda', icon: IconCalendar },
+  { to: '/bookings', label: 'bookings', icon: IconCalendarCheck },
   { to: '/duplicates', label: 'duplicates', icon: IconCopy },
   { to: '/imports', label: 'imports', icon: IconFileImport },
   { to: '/merges', label: 'merges', icon: IconHistory },
