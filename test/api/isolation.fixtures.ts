@@ -181,4 +181,46 @@ export const ISOLATION_FIXTURES: Record<string, RouteFixture> = {
     body: (b) => ({ groups: [{ id: b.ids.duplicateGroupId ?? NO_SUCH_ID, fingerprint: 'walker' }] }),
     expect: 'notFound',
   },
+  // customers, notes, messages (issue 4)
+  'GET /api/customers': { query: () => ({ q: 'a' }), expect: 'noLeak' },
+  'GET /api/customers/export.csv': { expect: 'noLeak' },
+  'POST /api/customers': { body: () => ({ lastName: 'Walker', allowDuplicate: true }), expect: 'noLeak' },
+  // B's customers are numbered 1..40; A makes only a few customers of its own.
+  'GET /api/customers/by-number/{number}': { params: () => ({ number: '40' }) },
+  'GET /api/customers/{id}': { params: (b) => ({ id: b.customerIds[0]! }) },
+  'PATCH /api/customers/{id}': {
+    params: (b) => ({ id: b.customerIds[0]! }),
+    body: () => ({ version: 1, city: 'X' }),
+  },
+  'DELETE /api/customers/{id}': { params: (b) => ({ id: b.customerIds[0]! }) },
+  'GET /api/customers/{id}/summary': { params: (b) => ({ id: b.customerIds[0]! }) },
+  'POST /api/customers/{id}/archive': { params: (b) => ({ id: b.customerIds[0]! }), body: () => ({}) },
+  'POST /api/customers/{id}/restore': { params: (b) => ({ id: b.customerIds[0]! }), body: () => ({}) },
+  'GET /api/customers/{id}/removal': { params: (b) => ({ id: b.customerIds[0]! }) },
+  'GET /api/customers/{id}/gdpr-export': { params: (b) => ({ id: b.customerIds[0]! }) },
+  'POST /api/customers/{id}/erase': { params: (b) => ({ id: b.customerIds[0]! }), body: () => ({}) },
+  'GET /api/customers/{id}/notes': { params: (b) => ({ id: b.customerIds[0]! }) },
+  'POST /api/customers/{id}/notes': {
+    params: (b) => ({ id: b.customerIds[0]! }),
+    body: () => ({ text: 'x' }),
+  },
+  'PATCH /api/customers/{id}/notes/{noteId}': {
+    params: (b) => ({ id: b.customerIds[0]!, noteId: b.ids.noteId ?? NO_SUCH_ID }),
+    body: () => ({ text: 'x' }),
+  },
+  'DELETE /api/customers/{id}/notes/{noteId}': {
+    params: (b) => ({ id: b.customerIds[0]!, noteId: b.ids.noteId ?? NO_SUCH_ID }),
+  },
+  'PUT /api/customers/{id}/notes/order': {
+    params: (b) => ({ id: b.customerIds[0]! }),
+    body: (b) => ({ noteIds: [b.ids.noteId ?? NO_SUCH_ID] }),
+  },
+  'GET /api/customers/{id}/messages': { params: (b) => ({ id: b.customerIds[0]! }) },
+  'POST /api/customers/{id}/messages': {
+    params: (b) => ({ id: b.customerIds[0]! }),
+    body: () => ({ to: 'walker@a.example', subject: 'x', message: 'y' }),
+  },
+  'GET /api/messages': { expect: 'noLeak' },
+  'GET /api/messages/{id}': { params: (b) => ({ id: b.ids.messageId ?? NO_SUCH_ID }) },
+  'POST /api/messages/{id}/send': { params: (b) => ({ id: b.ids.messageId ?? NO_SUCH_ID }) },
 };
