@@ -2,7 +2,6 @@ import {
   ActionIcon,
   Alert,
   Anchor,
-  Autocomplete,
   Badge,
   Button,
   Group,
@@ -11,6 +10,7 @@ import {
   NumberInput,
   Paper,
   SegmentedControl,
+  Select,
   SimpleGrid,
   Stack,
   Table,
@@ -372,23 +372,25 @@ function NewAppointmentDialog({
               data-testid="agenda-mode"
             />
             {mode === 'existing' ? (
-              <Autocomplete
+              <Select
                 label={t('new.customer')}
                 placeholder={t('new.search')}
-                value={search}
-                onChange={(v) => {
-                  setSearch(v);
-                  setPicked(null);
-                }}
-                data={(hits.data?.items ?? []).map((c) => ({
-                  value: `${c.id}`,
-                  label: `#${c.number} ${c.name} ${c.mobile ?? ''}`,
+                searchable
+                searchValue={search}
+                onSearchChange={setSearch}
+                data={[
+                  ...(picked ? [picked] : []),
+                  ...(hits.data?.items ?? []).filter((c) => c.id !== picked?.id),
+                ].map((c) => ({
+                  value: c.id,
+                  label: `#${c.number} ${c.name}${c.mobile ? ` · ${c.mobile}` : ''}`,
                 }))}
-                onOptionSubmit={(id) => {
-                  const hit = hits.data?.items.find((c) => c.id === id) ?? null;
-                  setPicked(hit);
-                  if (hit) setSearch(`#${hit.number} ${hit.name}`);
-                }}
+                value={picked?.id ?? null}
+                onChange={(id) =>
+                  setPicked((current) =>
+                    id === null ? null : (hits.data?.items.find((c) => c.id === id) ?? current),
+                  )
+                }
                 filter={({ options }) => options}
                 data-testid="agenda-customer-search"
               />
