@@ -42,6 +42,17 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
+  // PostgreSQL text cannot hold NUL; refuse it up front with the field's name instead of failing in SQL.
+  app.addHook('preValidation', async (request) => {
+    for (const [part, value] of [
+      ['params', request.params],
+      ['querystring', request.query],
+      ['body', request.body],
+    ] as const) {
+      const at = findNul(value, '');
+      if (at !== undefined) throw new AppError(400, 'validation.control_character', { field: at || part });
+    }
+  });
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -113,3 +124,14 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
 
 export type { App };
 export type { ZodTypeProvider };
+
+/** The dotted path of the first string holding U+0000 in a parsed request part, if any. */
+export function findNul(value: unknown, path: string, depth = 0): string | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
+  if (depth > 32 || value === null || typeof value !== 'object' || Buffer.isBuffer(value)) return undefined;
+  for (const [key, inner] of Object.entries(value)) {
+    const at = findNul(inner, path === '' ? key : `${path}.${key}`, depth + 1);
+    if (at !== undefined) return at;
+  }
+  return undefined;
+}

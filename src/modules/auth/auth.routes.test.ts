@@ -75,6 +75,9 @@ describe('POST /api/auth/login', () => {
     });
     expect(malformed.status).toBe(400);
     expect(malformed.body.error.code).toBe('invalid_json');
+    const nul = await client.post('/api/auth/login', { email: `a\u0000@b.be`, password: 'x' });
+    expect(nul.status).toBe(400);
+    expect(nul.body.error).toMatchObject({ code: 'validation.control_character', field: 'email' });
   });
 
   it('answers 429 after five failures for one e-mail, even with the right password', async () => {

@@ -15,6 +15,7 @@ import type { Actor } from '../shared/actor.ts';
 import { AppError, notFound } from '../shared/errors.ts';
 import type { Language } from '../shared/language.ts';
 import { translate } from '../shared/messages.ts';
+import { isUuid } from '../shared/schemas.ts';
 import { readSettings } from '../tenants/settings.ts';
 import { fingerprintOf, loadInvolvedSets } from './merges.involved.ts';
 import * as repo from './merges.repository.ts';
@@ -160,6 +161,7 @@ export async function startBulkMerge(
   groups: readonly BulkGroupRequest[],
   lang: Language,
 ): Promise<JobRow> {
+  if (!groups.every((g) => isUuid(g.id))) throw notFound('duplicate_group');
   const found = await repo.findGroups(
     database.db,
     actor.tenantId,

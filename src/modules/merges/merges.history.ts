@@ -161,6 +161,7 @@ export async function exportMerges(
   (MergeSummary & { plan: unknown; choices: unknown; beforeSnapshot: unknown; undoResult: unknown })[]
 > {
   const db = database.db;
+  if (filter.customerId !== undefined && !isUuid(filter.customerId)) return [];
   const out = [];
   for (let offset = 0; ; offset += 500) {
     const list = await repo.listMerges(db, tenantId, { ...filter, limit: 500, offset });

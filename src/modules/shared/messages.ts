@@ -158,6 +158,12 @@ registerMessages({
     fr: "{field} n'est pas un champ connu.",
     de: '{field} ist kein bekanntes Feld.',
   },
+  'validation.control_character': {
+    en: '{field} contains a control character (NUL) that cannot be stored.',
+    nl: '{field} bevat een stuurteken (NUL) dat niet kan worden opgeslagen.',
+    fr: '{field} contient un caractère de contrôle (NUL) qui ne peut pas être enregistré.',
+    de: '{field} enthält ein Steuerzeichen (NUL), das nicht gespeichert werden kann.',
+  },
   'validation.invalid': {
     en: '{field} is not valid.',
     nl: '{field} is niet geldig.',
