@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateCustomers } from './customers.ts';
+import { NAMES } from './names.ts';
 import type { GenCustomer } from './types.ts';
 
 const N = 20_000;
@@ -147,6 +148,15 @@ describe('generateCustomers', () => {
     const top = Math.max(...counts.values()) / adults.length;
     expect(top).toBeLessThan(0.02);
     expect(counts.size).toBeGreaterThan(adults.length / 4);
+  });
+
+  it('gives every region a long tail of rare surnames, Germany included', () => {
+    // Two people drawn from a region's tail share a surname about once in this many pairs.
+    const pairsPerShared = (['vl', 'wa', 'nl', 'de'] as const).map(
+      (r) => 1 / NAMES[r].surnames.tailAgreement(),
+    );
+    for (const pairs of pairsPerShared) expect(pairs).toBeGreaterThan(25_000);
+    expect(Math.max(...pairsPerShared) / Math.min(...pairsPerShared)).toBeLessThan(1.5);
   });
 
   it('serves every country', () => {

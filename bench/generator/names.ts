@@ -103,8 +103,11 @@ const DE_SURNAMES =
 
 /**
  * Building blocks of the rarer surnames that make up most of a real population: an optional particle,
- * a syllable (onset + vowel) and an ending, in each region's spelling. Thousands of combinations, each
- * as likely as the next, stand in for the long tail no hand-written list can hold.
+ * a syllable (onset + vowel) and an ending, in each region's spelling. Tens of thousands of
+ * combinations, each as likely as the next, stand in for the long tail no hand-written list can hold.
+ * Every region's tail is about as long as the others' (SurnamePool.tailAgreement: two people drawn from
+ * it share a name about once in 25,000–35,000 pairs); Germany, with the most surnames of the four,
+ * must not have the shortest.
  */
 interface SurnameParts {
   particles: readonly string[];
@@ -122,9 +125,14 @@ const SURNAME_PARTS: Readonly<Record<Region, SurnameParts>> = {
   },
   wa: {
     particles: ['', '', '', '', '', 'De ', 'Du ', 'Le ', 'La '],
-    onsets: words(`B, C, D, F, G, J, L, M, N, P, R, S, T, V, Bl, Br, Ch, Cl, Fr, Gr, Pl, Tr`),
-    vowels: words(`a, e, i, o, ou, au, ai, é, eu, oi`),
-    endings: words(`in, et, ard, ot, ier, eau, and, aux, elle, ois, on, ant, lot, rie, quet, mont, court`),
+    onsets: words(
+      `B, C, D, F, G, J, L, M, N, P, R, S, T, V, Bl, Br, Ch, Cl, Fr, Gr, Pl, Tr, H, Gu, Cr, Dr, Gl, Qu, Vr`,
+    ),
+    vowels: words(`a, e, i, o, ou, au, ai, é, eu, oi, an, on, è`),
+    endings: words(
+      `in, et, ard, ot, ier, eau, and, aux, elle, ois, on, ant, lot, rie, quet, mont, court, ette, ault,
+      iaux, illon, ert, as, oux, ence, ès, bert, ville, gnon, chet, ras, ons`,
+    ),
   },
   nl: {
     particles: ['', '', '', '', 'van ', 'van ', 'de ', 'de ', 'van der ', 'van den ', 'van de ', 'ter '],
@@ -134,10 +142,15 @@ const SURNAME_PARTS: Readonly<Record<Region, SurnameParts>> = {
   },
   de: {
     particles: ['', '', '', '', '', '', '', '', '', 'von '],
-    onsets: words(`B, D, F, G, H, K, L, M, N, P, R, S, T, W, Z, Br, Fr, Gr, Kl, Kr, Pf, Sch, Schw, St, Str`),
-    vowels: words(`a, e, i, o, u, ä, ö, ü, ei, au, ie, eu`),
+    onsets: words(
+      `B, D, F, G, H, K, L, M, N, P, R, S, T, W, Z, Br, Fr, Gr, Kl, Kr, Pf, Sch, Schw, St, Str, Bl, Dr, Gl,
+      Kn, Pl, Schl, Schm, Schn, Sp, Tr, J, V`,
+    ),
+    vowels: words(`a, e, i, o, u, ä, ö, ü, ei, au, ie, eu, aa, ee, oo, ah, eh`),
     endings: words(
-      `mann, er, ler, ner, hoff, berg, feld, bach, inger, rich, ke, el, hardt, stein, bauer, dorf`,
+      `mann, er, ler, ner, hoff, berg, feld, bach, inger, rich, ke, el, hardt, stein, bauer, dorf, hofer,
+      huber, wald, brand, hagen, meister, kamp, haus, reiter, lein, ling, moser, wieser, brecht, bold,
+      mund, beck, burg, mer, ter, sel, rer, lich, wig, bruch, roth, heim, busch, acker`,
     ),
   },
 };
@@ -166,10 +179,29 @@ export class SurnamePool {
   pick(rng: Rng): string {
     if (rng.chance(SurnamePool.HEAD_SHARE)) return this.head.pick(rng);
     const { particles, onsets, vowels, endings } = this.parts;
-    const particle = rng.pick(particles);
-    const stem = rng.pick(onsets) + rng.pick(vowels) + rng.pick(endings);
+    return SurnamePool.compose(rng.pick(particles), rng.pick(onsets) + rng.pick(vowels) + rng.pick(endings));
+  }
+
+  private static compose(particle: string, stem: string): string {
     // A particle glued to the name ("Verhaeghe", "Vandeputte") lower-cases the stem.
     return /\s$/.test(particle) || particle === '' ? particle + stem : particle + stem.toLowerCase();
+  }
+
+  /** The chance that two picks from the tail (not the head) give the same surname. */
+  tailAgreement(): number {
+    const { particles, onsets, vowels, endings } = this.parts;
+    const p = 1 / (particles.length * onsets.length * vowels.length * endings.length);
+    const chance = new Map<string, number>();
+    for (const particle of particles)
+      for (const onset of onsets)
+        for (const vowel of vowels)
+          for (const ending of endings) {
+            const name = SurnamePool.compose(particle, onset + vowel + ending).toLowerCase();
+            chance.set(name, (chance.get(name) ?? 0) + p);
+          }
+    let agreement = 0;
+    for (const q of chance.values()) agreement += q * q;
+    return agreement;
   }
 }
 

@@ -119,9 +119,13 @@ export function canonicalEmail(raw: string | null): CanonicalEmail | null {
   return { address, local, domain };
 }
 
-/** The local part as compared across providers: "sabine.mueller" and "sabine_mueller" are one name. */
+/**
+ * The local part as compared across providers: "sabine.mueller", "sabine_mueller" and
+ * "sabine.mueller+salon" are one name (a "+tag" is the customer's own label, whether or not the
+ * provider delivers it to the same mailbox).
+ */
 export function comparableLocal(local: string): string {
-  return local.replace(/[._-]+/g, '');
+  return local.replace(/\+.*$/, '').replace(/[._-]+/g, '');
 }
 
 /**

@@ -16,9 +16,14 @@
 import { groupByKey } from './blocking.ts';
 import type { CandidatePairs } from './blocking.ts';
 import { compareInto, newLevels } from './compare.ts';
-import { FIELD_COUNT, FIELDS } from './fields.ts';
+import { BIRTH_FAR_APART, F_BIRTH, F_EMAIL, F_PHONE, FIELD_COUNT, FIELDS } from './fields.ts';
 import type { FieldName } from './fields.ts';
+import { compileModel, weightToProbability } from './model.ts';
 import type { MatchModel } from './model.ts';
+import { RARE_NAME_KINDS, RARE_SURNAME_HOLDERS, rareNameKind, scoreWeight } from './score.ts';
+import type { RareNameKind } from './score.ts';
+import { buildTermFrequencies } from './termFrequencies.ts';
+import type { TermFrequencies } from './termFrequencies.ts';
 import type { PreparedRecord } from './types.ts';
 
 /** Deterministic pseudo-random numbers (mulberry32) from a seed the caller hands in. */
@@ -100,7 +105,7 @@ function toPatterns(levels: Int8Array, ignore: ReadonlySet<number> = new Set()):
     let key = 0;
     for (let f = 0; f < FIELD_COUNT; f++) {
       const l = ignore.has(f) ? -1 : (levels[p * FIELD_COUNT + f] as number);
-      key = key * 8 + (l + 1);
+      key = key * 16 + (l + 1);
     }
     byKey.set(key, (byKey.get(key) ?? 0) + 1);
   }
@@ -110,8 +115,8 @@ function toPatterns(levels: Int8Array, ignore: ReadonlySet<number> = new Set()):
     const row = new Int8Array(FIELD_COUNT);
     let k = key;
     for (let f = FIELD_COUNT - 1; f >= 0; f--) {
-      row[f] = (k % 8) - 1;
-      k = Math.floor(k / 8);
+      row[f] = (k % 16) - 1;
+      k = Math.floor(k / 16);
     }
     rows.push(row);
     counts.push(count);
@@ -362,4 +367,66 @@ export function countExactU(records: readonly PreparedRecord[], model: MatchMode
     params.u = params.u.map((v, l) => (l === 0 ? chance : v * scale));
   }
   return result;
+}
+
+/** Checked rare-name pairs needed before their share of duplicates is trusted. */
+export const MIN_RARE_NAME_PAIRS = 30;
+
+/**
+ * The rare-name probabilities (MatchModel.rareNames): among the pairs that share a rare surname
+ * (rareNameKind) and that can be checked — both records have a phone, both an e-mail address, or both a
+ * birth date — the mean match probability under the model. Pairs with nothing but such names in common
+ * are then given that share: what the file itself says about how often such names are one person.
+ * A kind with fewer than MIN_RARE_NAME_PAIRS checked pairs is left out (its pairs keep their weight).
+ */
+export function estimateRareNames(
+  records: readonly PreparedRecord[],
+  model: MatchModel,
+  tf: TermFrequencies = buildTermFrequencies(records),
+): MatchModel {
+  const cm = compileModel({ ...model, rareNames: {} });
+  // Candidates: records whose surname is rare, grouped by the surname's sound (Double Metaphone, as
+  // the blocking does), so that a surname one letter off ("Stehuis" / "Stehhuis") is found next to the
+  // exact ones.
+  const bySound = new Map<string, number[]>();
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i] as PreparedRecord;
+    if (r.lastName === null || r.lastKeys === null) continue;
+    if ((tf.lastName.get(r.lastName) ?? 0) > RARE_SURNAME_HOLDERS) continue;
+    const key = `${r.lastKeys[0]}|${r.firstName?.charAt(0) ?? ''}`;
+    const list = bySound.get(key);
+    if (list === undefined) bySound.set(key, [i]);
+    else list.push(i);
+  }
+  const sums: Record<RareNameKind, { pairs: number; matches: number }> = {
+    same: { pairs: 0, matches: 0 },
+    form: { pairs: 0, matches: 0 },
+    slip: { pairs: 0, matches: 0 },
+  };
+  const levels = newLevels();
+  for (const members of bySound.values()) {
+    if (members.length > 50) continue;
+    for (let x = 0; x < members.length; x++) {
+      for (let y = x + 1; y < members.length; y++) {
+        const a = records[members[x] as number] as PreparedRecord;
+        const b = records[members[y] as number] as PreparedRecord;
+        const weight = scoreWeight(a, b, cm, tf, levels);
+        const birth = levels[F_BIRTH] ?? -1;
+        const checked =
+          (levels[F_PHONE] ?? -1) >= 0 ||
+          (levels[F_EMAIL] ?? -1) >= 0 ||
+          (birth >= 0 && birth <= BIRTH_FAR_APART);
+        const kind = checked ? rareNameKind(a, b, levels, tf, false) : null;
+        if (kind === null) continue;
+        sums[kind].pairs++;
+        sums[kind].matches += weightToProbability(weight);
+      }
+    }
+  }
+  const rareNames: NonNullable<MatchModel['rareNames']> = {};
+  for (const kind of RARE_NAME_KINDS) {
+    const { pairs, matches } = sums[kind];
+    if (pairs >= MIN_RARE_NAME_PAIRS) rareNames[kind] = matches / pairs;
+  }
+  return { ...model, rareNames };
 }

@@ -11,7 +11,19 @@ export const FIELDS = [
   { name: 'lastName', levels: ['exact', 'fuzzyHigh', 'phonetic', 'fuzzyLow', 'initial', 'different'] },
   { name: 'email', levels: ['exact', 'sameLocal', 'fuzzyLocal', 'different'] },
   { name: 'phone', levels: ['exact', 'landline', 'oneDigit', 'different'] },
-  { name: 'birthDate', levels: ['exact', 'swapped', 'oneDigit', 'sameYear', 'different', 'farApart'] },
+  {
+    name: 'birthDate',
+    levels: [
+      'exact',
+      'swapped',
+      'oneDigit',
+      'sameYear',
+      'different',
+      'farApart',
+      'emailYear',
+      'emailOtherYear',
+    ],
+  },
   { name: 'street', levels: ['exact', 'sameStreet', 'similarStreet', 'different'] },
   {
     name: 'place',
@@ -56,6 +68,9 @@ export const BIRTH_ONE_DIGIT = 2;
 export const BIRTH_SAME_YEAR = 3;
 export const BIRTH_DIFFERENT = 4;
 export const BIRTH_FAR_APART = 5;
+/** Only one record has a birth date; the other's e-mail name ends in that year / in another year. */
+export const BIRTH_EMAIL_YEAR = 6;
+export const BIRTH_EMAIL_OTHER_YEAR = 7;
 export const STREET_SAME_STREET = 1;
 export const STREET_SIMILAR = 2;
 export const STREET_DIFFERENT = 3;

@@ -15,6 +15,13 @@ export interface MatchModel {
   /** P(two records picked at random are the same person). */
   prior: number;
   fields: Record<FieldName, FieldParameters>;
+  /**
+   * Learned from the file (estimateRareNames): the share of duplicates among its pairs with a rare
+   * surname and the same given name ('same'), a form of it ('form'), or with a surname one letter off
+   * ('slip'), counted on the pairs that could be checked. Pairs of that kind with nothing but their names in common get this probability; absent,
+   * they keep their own weight (see score.ts, rare-name rule).
+   */
+  rareNames?: { same?: number; form?: number; slip?: number };
 }
 
 /**
@@ -45,8 +52,8 @@ export const DEFAULT_MODEL: MatchModel = {
       u: [0.0001, 0.0002, 0.0003, 0.9994],
     },
     birthDate: {
-      m: [0.85, 0.02, 0.05, 0.03, 0.04, 0.01],
-      u: [0.00005, 0.00004, 0.001, 0.016, 0.3, 0.68291],
+      m: [0.68, 0.016, 0.04, 0.024, 0.032, 0.008, 0.12, 0.08],
+      u: [0.00004, 0.000032, 0.0008, 0.0128, 0.24, 0.546328, 0.004, 0.196],
     },
     street: {
       m: [0.6, 0.1, 0.1, 0.2],
@@ -79,12 +86,52 @@ export function withPriorForFileSize(model: MatchModel, records: number): MatchM
   return { ...model, prior: priorForFileSize(records) };
 }
 
+/**
+ * A model with every field and level of FIELDS: a model stored before a level was added (the
+ * birthDate levels emailYear and emailOtherYear) gets the shipped default for what it lacks, the other
+ * levels scaled down so each field's m and u still sum to 1. A complete model is returned as is.
+ */
+export function completeModel(model: MatchModel): MatchModel {
+  let complete = true;
+  for (const f of FIELDS) {
+    const p = model.fields[f.name] as FieldParameters | undefined;
+    if (p === undefined || p.m.length < f.levels.length || p.u.length < f.levels.length) complete = false;
+  }
+  if (complete) return model;
+  const fields = { ...model.fields };
+  for (const f of FIELDS) {
+    const p = model.fields[f.name] as FieldParameters | undefined;
+    const d = DEFAULT_MODEL.fields[f.name];
+    if (p === undefined) {
+      fields[f.name] = { m: [...d.m], u: [...d.u] };
+      continue;
+    }
+    const fill = (own: readonly number[], def: readonly number[]): number[] => {
+      if (own.length >= f.levels.length) return [...own];
+      const added = def.slice(own.length, f.levels.length);
+      const rest = 1 - added.reduce((x, y) => x + y, 0);
+      const sum = own.reduce((x, y) => x + y, 0) || 1;
+      return [...own.map((v) => (v / sum) * rest), ...added];
+    };
+    fields[f.name] = { m: fill(p.m, d.m), u: fill(p.u, d.u) };
+  }
+  return { ...model, fields };
+}
+
 /** A model turned into weight tables for the hot loop. */
 export interface CompiledModel {
   model: MatchModel;
   priorWeight: number;
   /** weights[field][level] = log2(m / u). */
   weights: Float64Array[];
+  /** The learned rare-name probabilities as match weights (log-odds, bits), when learned. */
+  rareNames: { same?: number; form?: number; slip?: number };
+}
+
+/** Log-odds in bits of a probability, kept finite. */
+export function probabilityToWeight(p: number): number {
+  const q = Math.min(Math.max(p, 1e-9), 1 - 1e-9);
+  return Math.log2(q / (1 - q));
 }
 
 const compiled = new WeakMap<MatchModel, CompiledModel>();
@@ -92,11 +139,22 @@ const compiled = new WeakMap<MatchModel, CompiledModel>();
 export function compileModel(model: MatchModel): CompiledModel {
   const cached = compiled.get(model);
   if (cached !== undefined) return cached;
+  const full = completeModel(model);
   const weights = FIELDS.map((f) => {
-    const p = model.fields[f.name];
+    const p = full.fields[f.name];
     return Float64Array.from(f.levels, (_, i) => Math.log2((p.m[i] ?? 1e-6) / (p.u[i] ?? 1e-6)));
   });
-  const result = { model, priorWeight: Math.log2(model.prior / (1 - model.prior)), weights };
+  const rareNames: CompiledModel['rareNames'] = {};
+  for (const kind of ['same', 'form', 'slip'] as const) {
+    const p = model.rareNames?.[kind];
+    if (p !== undefined) rareNames[kind] = probabilityToWeight(p);
+  }
+  const result = {
+    model: full,
+    priorWeight: Math.log2(model.prior / (1 - model.prior)),
+    weights,
+    rareNames,
+  };
   compiled.set(model, result);
   return result;
 }

@@ -41,6 +41,11 @@ const PARTICLES: ReadonlySet<string> = new Set([
   'l',
 ]);
 
+/** Whether a folded token is a surname particle (van, de, von, du …). */
+export function isParticle(token: string): boolean {
+  return PARTICLES.has(token);
+}
+
 /** Particles that may be glued to the name ("Vandenbroeck", "Desmet", "Verhoeven" is NOT one). */
 const GLUED_PARTICLES: readonly string[] = [
   'vanden',
@@ -95,16 +100,17 @@ const GENERATION: Readonly<Record<string, 1 | 2>> = {
 /** 0 when no generational suffix was written, 1 junior, 2 senior. */
 export type Generation = 0 | 1 | 2;
 
-/** Splits the generational suffix off a token list (never the only token: "Sen" can be a name). */
+/**
+ * Splits a generational suffix off the end of a token list ("Jan Jr", "Peeters sen"). Only the last
+ * token counts, and never when nothing but particles would be left: "Sen" can be a name, and
+ * "van sen Berg" is a slip for "van den Berg", not a senior.
+ */
 function takeGeneration(tokens: string[]): { tokens: string[]; generation: Generation } {
-  let generation: Generation = 0;
-  const kept = tokens.filter((t, i) => {
-    const g = GENERATION[t];
-    if (g === undefined || (i === 0 && tokens.length === 1)) return true;
-    generation = g;
-    return false;
-  });
-  return { tokens: kept, generation };
+  const g = GENERATION[tokens[tokens.length - 1] ?? ''];
+  if (g === undefined) return { tokens, generation: 0 };
+  const kept = tokens.slice(0, -1);
+  if (kept.every((t) => PARTICLES.has(t))) return { tokens, generation: 0 };
+  return { tokens: kept, generation: g };
 }
 
 export interface NormalisedLastName {

@@ -268,6 +268,41 @@ GROUPS.forEach((line, g) => {
   }
 });
 
+/** The folded names of each group, for the typo check below. */
+const members: string[][] = GROUPS.map(() => []);
+for (const [name, groups] of index) for (const g of groups) members[g]?.push(name);
+
+/** One slip apart: a letter left out, added or changed, or two neighbours swapped (Damerau). */
+export function oneSlipApart(x: string, y: string): boolean {
+  if (x === y) return false;
+  const lx = x.length;
+  const ly = y.length;
+  if (Math.abs(lx - ly) > 1) return false;
+  let i = 0;
+  while (i < lx && i < ly && x.charCodeAt(i) === y.charCodeAt(i)) i++;
+  if (lx === ly) {
+    if (x.slice(i + 1) === y.slice(i + 1)) return true;
+    return x[i] === y[i + 1] && x[i + 1] === y[i] && x.slice(i + 2) === y.slice(i + 2);
+  }
+  return lx > ly ? x.slice(i + 1) === y.slice(i) : x.slice(i) === y.slice(i + 1);
+}
+
+/**
+ * Whether `name` is one slip away from a form in `groups` ("jihanna" for Johanna in the group of Anja,
+ * "mihcael" for Michael in the group of Michi). Names and forms of fewer than four letters are left
+ * out: between short names one letter is another name (Tim, Tom; Mia, Mila).
+ */
+export function nearNicknameForm(name: string, groups: readonly number[]): boolean {
+  if (name.length < 4) return false;
+  for (const g of groups) {
+    for (const form of members[g] ?? []) {
+      if (form.length >= 4 && form.charCodeAt(0) === name.charCodeAt(0) && oneSlipApart(name, form))
+        return true;
+    }
+  }
+  return false;
+}
+
 /** The nickname groups a folded given name belongs to (empty when unknown). */
 export function nicknameGroups(foldedFirstName: string): number[] {
   return index.get(foldedFirstName) ?? [];

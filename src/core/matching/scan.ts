@@ -7,8 +7,14 @@ import { generateCandidatePairs } from './blocking.ts';
 import type { CandidatePairs } from './blocking.ts';
 import { clusterPairs } from './cluster.ts';
 import type { Clustering, ScoredPairs } from './cluster.ts';
-import { countExactU, estimateM, estimateU } from './estimate.ts';
-import { compileModel, DEFAULT_MODEL, withPriorForFileSize, weightToProbability } from './model.ts';
+import { countExactU, estimateM, estimateRareNames, estimateU } from './estimate.ts';
+import {
+  compileModel,
+  completeModel,
+  DEFAULT_MODEL,
+  withPriorForFileSize,
+  weightToProbability,
+} from './model.ts';
 import type { MatchModel } from './model.ts';
 import { scorePair, scoreWeight } from './score.ts';
 import type { PairResult } from './score.ts';
@@ -75,8 +81,8 @@ export function estimateModel(
   options: { base?: MatchModel; seed?: number } = {},
 ): MatchModel {
   const seed = options.seed ?? 1;
-  const withU = estimateU(records, options.base ?? DEFAULT_MODEL, { seed });
-  return countExactU(records, estimateM(records, withU, { seed }));
+  const withU = estimateU(records, completeModel(options.base ?? DEFAULT_MODEL), { seed });
+  return estimateRareNames(records, countExactU(records, estimateM(records, withU, { seed })));
 }
 
 /** The model a scan uses: the one handed in, a learned one, or the default for the file's size. */

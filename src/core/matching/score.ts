@@ -19,7 +19,9 @@ import {
   FIELDS,
   FIRST_DIFFERENT,
   FIRST_NICKNAME,
+  FIRST_PHONETIC,
   GENDER_CHILD_ADULT,
+  LAST_FUZZY_HIGH,
   GENDER_CONFLICT,
   PHONE_LANDLINE,
   PHONE_ONE_DIGIT,
@@ -29,6 +31,7 @@ import type { FieldName } from './fields.ts';
 import { compileModel, weightToProbability } from './model.ts';
 import type { CompiledModel, MatchModel } from './model.ts';
 import { classifyPhone } from './phone.ts';
+import { typingSlip } from './similarity.ts';
 import type { TermFrequencies } from './termFrequencies.ts';
 import type { PreparedRecord } from './types.ts';
 
@@ -37,6 +40,8 @@ import type { PreparedRecord } from './types.ts';
  * and below the clustering veto, so the two are not joined through a third record either.
  */
 export const CONFLICT_WEIGHT_CAP = -30;
+/** Term frequencies say something from this file size on (smaller files: the model's averages). */
+export const MIN_TF_RECORDS = 200;
 /** Term-frequency adjustments of names stay within ± this many bits of the field's average weight. */
 const TF_MAX_BITS = 3;
 /** A phone or e-mail shared by many records loses at most this many bits. */
@@ -98,14 +103,22 @@ export function fieldWeights(
   }
   if (tf === null) return;
   const fields = cm.model.fields;
-  if (tf.total >= 200) {
+  if (tf.total >= MIN_TF_RECORDS) {
     if (levels[F_FIRST] === EXACT && a.firstName !== null) {
       const share = (tf.firstName.get(a.firstName) ?? 1) / tf.total;
       out[F_FIRST] = (out[F_FIRST] ?? 0) + tfAdjustment(fields.firstName.u[0] ?? 0.01, share);
     }
-    if (levels[F_LAST] === EXACT && a.lastName !== null) {
+    const last = levels[F_LAST];
+    if (last === EXACT && a.lastName !== null) {
       const share = (tf.lastName.get(a.lastName) ?? 1) / tf.total;
       out[F_LAST] = (out[F_LAST] ?? 0) + tfAdjustment(fields.lastName.u[0] ?? 0.01, share);
+    } else if (last === LAST_FUZZY_HIGH && a.lastName !== null) {
+      // A slip of a common surname (Janssen / Jansen) is common too; a slip of a rare one earns no
+      // bonus, for rare surnames one letter apart are often two families (Grouls, Gruls).
+      let count = tf.lastName.get(a.lastName) ?? 1;
+      if (b.lastName !== null) count = Math.max(count, tf.lastName.get(b.lastName) ?? 0);
+      const share = count / tf.total;
+      out[F_LAST] = (out[F_LAST] ?? 0) + Math.min(0, tfAdjustment(fields.lastName.u[0] ?? 0.01, share));
     }
   }
   if (levels[F_PHONE] === EXACT) {
@@ -151,9 +164,14 @@ export function householdConflict(
   if (birth === BIRTH_FAR_APART) return 'birthDate';
   if (a.generation !== b.generation) return 'generation';
   if (gender === GENDER_CONFLICT && first > FIRST_NICKNAME) return 'gender';
-  if (gender === GENDER_CHILD_ADULT && (birth >= BIRTH_SAME_YEAR || first > FIRST_NICKNAME))
+  if (gender === GENDER_CHILD_ADULT && (birthsDiffer(birth, true) || first > FIRST_NICKNAME))
     return 'childAdult';
   return null;
+}
+
+/** Whether two birth dates are known to differ (sameYear counts when `sameYear` is true). */
+function birthsDiffer(birth: number, sameYear: boolean): boolean {
+  return birth === BIRTH_DIFFERENT || birth === BIRTH_FAR_APART || (sameYear && birth === BIRTH_SAME_YEAR);
 }
 
 /** Whether both records have a mobile (or other personal number) and none of them is in common. */
@@ -167,7 +185,8 @@ function mobilesDiffer(a: PreparedRecord, b: PreparedRecord, phoneLevel: number)
  * nothing personal contradicts it: when both have mobiles and none is in common, or their birth dates
  * differ, the shared home is just as well explained by two people living there (a father and his
  * namesake son), so the street, place and landline agreements count for nothing and the personal
- * fields decide. Returns the (negative) correction in bits.
+ * fields decide. Other mobiles alone do not discount the home of a woman with the same given name.
+ * Returns the (negative) correction in bits.
  */
 export function sharedHomeDiscount(
   a: PreparedRecord,
@@ -179,7 +198,14 @@ export function sharedHomeDiscount(
   const landline = phone === PHONE_LANDLINE;
   if (levels[F_STREET] !== EXACT && !landline) return 0;
   const birth = levels[F_BIRTH] ?? -1;
-  if (birth < BIRTH_DIFFERENT && !mobilesDiffer(a, b, phone)) return 0;
+  if (!birthsDiffer(birth, false)) {
+    if (!mobilesDiffer(a, b, phone)) return 0;
+    // Other mobiles at one home: a namesake son, or the same woman with a new number (a woman rarely
+    // lives with someone of her own full name).
+    const woman =
+      (a.gender === 'female' || b.gender === 'female') && a.gender !== 'male' && b.gender !== 'male';
+    if (woman && (levels[F_FIRST] ?? -1) === EXACT) return 0;
+  }
   let discount = Math.max(0, weights[F_STREET] ?? 0) + Math.max(0, weights[F_PLACE] ?? 0);
   if (landline) discount += Math.max(0, weights[F_PHONE] ?? 0);
   return -discount;
@@ -200,6 +226,86 @@ export function corroborated(levels: Int8Array, weights: Float64Array, homeDisco
   return !homeDiscounted && ((weights[F_STREET] ?? 0) > 0 || (weights[F_PLACE] ?? 0) > 0);
 }
 
+/** A surname carried by at most this many records of the file is rare (see rareNameKind). */
+export const RARE_SURNAME_HOLDERS = 4;
+
+/**
+ * The kinds of rare-name pairs: the same surname and given name ('same'), the same surname and a form,
+ * spelling or slip of the given name ('form'), a surname one typing slip apart ('slip': a key next to
+ * the right one, a letter typed twice, two letters swapped).
+ */
+export type RareNameKind = 'same' | 'form' | 'slip';
+export const RARE_NAME_KINDS: readonly RareNameKind[] = ['same', 'form', 'slip'];
+
+/**
+ * Which kind of rare-name pair this is, or null. A pair is one when its surname is rare in the file —
+ * no more than RARE_SURNAME_HOLDERS records carry it (or either spelling, for a surname one slip off) —
+ * and its given names agree (the same, a form, a close spelling or the same sound). Two men with the
+ * same given name are not: a son named after his father shares his full name and often nothing else
+ * that is written down in both records; nor is anyone written junior or senior.
+ */
+export function rareNameKind(
+  a: PreparedRecord,
+  b: PreparedRecord,
+  levels: Int8Array,
+  tf: TermFrequencies | null,
+  swapped: boolean,
+): RareNameKind | null {
+  if (tf === null || tf.total < MIN_TF_RECORDS) return null;
+  const first = levels[F_FIRST] ?? -1;
+  const last = levels[F_LAST] ?? -1;
+  if (first < EXACT || first > FIRST_PHONETIC || (last !== EXACT && last !== LAST_FUZZY_HIGH)) return null;
+  if (a.generation !== 0 || b.generation !== 0) return null;
+  if (first === EXACT && (a.gender === 'male' || b.gender === 'male')) return null;
+  // The surnames as written; with names in swapped boxes either of a's names may be the surname, and
+  // both must be rare (a lookup knows the frequency of a's surname only: then the rule stays out).
+  const [x, y] = swapped ? [a.firstName, a.lastName] : [a.lastName, b.lastName];
+  if (x === null || y === null) return null;
+  if (last !== EXACT && (swapped || !typingSlip(x, y))) return null;
+  let holders = 0;
+  for (const name of x === y ? [x] : [x, y]) {
+    const count = tf.lastName.get(name);
+    if (count === undefined && name !== a.lastName) return null;
+    holders = Math.max(holders, count ?? 1);
+  }
+  if (holders > RARE_SURNAME_HOLDERS) return null;
+  return last !== EXACT ? 'slip' : first === EXACT ? 'same' : 'form';
+}
+
+/** Whether any field besides the names speaks against the pair (or a shared home was discounted). */
+function anythingDisagrees(weights: Float64Array, homeDiscounted: boolean): boolean {
+  if (homeDiscounted) return true;
+  for (const f of [F_EMAIL, F_PHONE, F_BIRTH, F_STREET, F_PLACE, F_GENDER])
+    if ((weights[f] ?? 0) < 0) return true;
+  return false;
+}
+
+/**
+ * Rare-name rule, the exception to corroboration. A customer who booked online with only an e-mail
+ * address and at the desk with only a phone shares nothing with herself but her name. When that name
+ * is rare (rareNameKind) and nothing else disagrees, the pair is not capped: it gets the share of
+ * duplicates the model learned for its kind — among the pairs of the file with such names that could
+ * be checked on a phone, an e-mail address or a birth date (MatchModel.rareNames). With a model that
+ * learned none, the same full name keeps its own weight and the other kinds stay capped. Returns the
+ * weight to use, or null when the rule does not apply.
+ */
+export function rareNamesWeight(
+  a: PreparedRecord,
+  b: PreparedRecord,
+  levels: Int8Array,
+  weights: Float64Array,
+  homeDiscounted: boolean,
+  tf: TermFrequencies | null,
+  swapped: boolean,
+  cm: CompiledModel,
+  weight: number,
+): number | null {
+  const kind = rareNameKind(a, b, levels, tf, swapped);
+  if (kind === null || anythingDisagrees(weights, homeDiscounted)) return null;
+  // Without a learned share only the plainest kind keeps its own weight; the others stay capped.
+  return cm.rareNames[kind] ?? (kind === 'same' ? weight : null);
+}
+
 const scratchLevels = newLevels();
 const scratchWeights = new Float64Array(FIELD_COUNT);
 
@@ -211,14 +317,16 @@ export function scoreWeight(
   tf: TermFrequencies | null,
   levels: Int8Array = scratchLevels,
 ): number {
-  compareInto(a, b, levels);
+  const swapped = compareInto(a, b, levels);
   fieldWeights(a, b, levels, cm, tf, scratchWeights);
   const discount = sharedHomeDiscount(a, b, levels, scratchWeights);
   let w = cm.priorWeight + discount;
   for (let f = 0; f < FIELD_COUNT; f++) w += scratchWeights[f] ?? 0;
   if (w > CONFLICT_WEIGHT_CAP && householdConflict(levels, a, b) !== null) return CONFLICT_WEIGHT_CAP;
-  if (w > NAMES_ONLY_CAP && !corroborated(levels, scratchWeights, discount < 0)) return NAMES_ONLY_CAP;
-  return w;
+  if (corroborated(levels, scratchWeights, discount < 0)) return w;
+  const rare = rareNamesWeight(a, b, levels, scratchWeights, discount < 0, tf, swapped, cm, w);
+  if (rare !== null) return rare;
+  return Math.min(w, NAMES_ONLY_CAP);
 }
 
 function display(value: string | null): string {
@@ -228,6 +336,7 @@ function display(value: string | null): string {
 
 function fieldParams(
   field: FieldName,
+  level: string,
   a: PreparedRecord,
   b: PreparedRecord,
 ): Record<string, string | number> {
@@ -240,8 +349,12 @@ function fieldParams(
       return { a: a.emails[0] ?? '', b: b.emails[0] ?? '' };
     case 'phone':
       return { a: sharedValue(a.phones, b.phones) ?? a.phones[0] ?? '', b: b.phones[0] ?? '' };
-    case 'birthDate':
-      return { a: a.birthDigits ?? '', b: b.birthDigits ?? '' };
+    case 'birthDate': {
+      if (level !== 'emailYear' && level !== 'emailOtherYear')
+        return { a: a.birthDigits ?? '', b: b.birthDigits ?? '' };
+      const [dated, other] = a.birthDigits !== null ? [a, b] : [b, a];
+      return { a: dated.birthYear, b: other.emails[0] ?? '' };
+    }
     case 'street':
       return {
         a: `${a.street ?? ''} ${a.houseNumber ?? ''}`.trim(),
@@ -286,7 +399,7 @@ export function scorePair(
       level: levelName,
       weight,
       messageKey: messageKeyFor(def.name, levelName, a, b),
-      params: fieldParams(def.name, a, b),
+      params: fieldParams(def.name, levelName, a, b),
     });
   });
   if (swapped) {
@@ -312,15 +425,32 @@ export function scorePair(
     });
     total += discount;
   }
-  if (total > NAMES_ONLY_CAP && !corroborated(levels, weights, discount < 0)) {
-    fields.push({
-      field: 'household',
-      level: 'namesOnly',
-      weight: NAMES_ONLY_CAP - total,
-      messageKey: 'household.namesOnly',
-      params: {},
-    });
-    total = NAMES_ONLY_CAP;
+  if (!corroborated(levels, weights, discount < 0)) {
+    const rare = rareNamesWeight(a, b, levels, weights, discount < 0, tf, swapped, cm, total);
+    if (rare !== null) {
+      const learned = cm.model.rareNames?.[rareNameKind(a, b, levels, tf, swapped) ?? 'same'];
+      fields.push({
+        field: 'lastName',
+        level: 'rare',
+        weight: rare - total,
+        messageKey: learned === undefined ? 'lastName.rare' : 'lastName.rareLearned',
+        params: {
+          a: display(a.lastName),
+          count: tf?.lastName.get(a.lastName ?? '') ?? 1,
+          share: learned === undefined ? '' : Math.round(learned * 100),
+        },
+      });
+      total = rare;
+    } else if (total > NAMES_ONLY_CAP) {
+      fields.push({
+        field: 'household',
+        level: 'namesOnly',
+        weight: NAMES_ONLY_CAP - total,
+        messageKey: 'household.namesOnly',
+        params: {},
+      });
+      total = NAMES_ONLY_CAP;
+    }
   }
   const conflict = householdConflict(levels, a, b);
   if (conflict !== null && total > CONFLICT_WEIGHT_CAP) {

@@ -90,3 +90,54 @@ function matchesLong(a: string, b: string): number {
   }
   return matches * 65536 + transpositions;
 }
+
+/** Letter keys next to each other on QWERTY, AZERTY and QWERTZ keyboards (rows offset as on a keyboard). */
+const KEYBOARD_ROWS: readonly (readonly string[])[] = [
+  ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'],
+  ['azertyuiop', 'qsdfghjklm', 'wxcvbn'],
+  ['qwertzuiop', 'asdfghjkl', 'yxcvbnm'],
+];
+
+const neighbours = new Map<string, Set<string>>();
+for (const rows of KEYBOARD_ROWS) {
+  rows.forEach((row, r) => {
+    for (let c = 0; c < row.length; c++) {
+      const key = row.charAt(c);
+      const set = neighbours.get(key) ?? new Set<string>();
+      neighbours.set(key, set);
+      const near = [row.charAt(c - 1), row.charAt(c + 1)];
+      const above = rows[r - 1];
+      const below = rows[r + 1];
+      if (above !== undefined) near.push(above.charAt(c), above.charAt(c + 1));
+      if (below !== undefined) near.push(below.charAt(c - 1), below.charAt(c));
+      for (const n of near) if (n !== '') set.add(n);
+    }
+  });
+}
+
+/**
+ * Whether two spellings are one typing slip apart: a key next to the intended one, a letter typed
+ * twice, or two neighbouring letters swapped. Not a letter left out or a vowel changed: those are how
+ * related surnames differ (Grouls / Gruls, Maes / Maas), not how fingers slip.
+ */
+export function typingSlip(x: string, y: string): boolean {
+  if (x === y) return false;
+  const [long, short] = x.length >= y.length ? [x, y] : [y, x];
+  let i = 0;
+  while (i < short.length && long.charCodeAt(i) === short.charCodeAt(i)) i++;
+  if (long.length === short.length + 1) {
+    // A letter typed twice: the extra letter repeats its neighbour.
+    const extra = long.charAt(i);
+    return (
+      long.slice(i + 1) === short.slice(i) && (extra === long.charAt(i - 1) || extra === long.charAt(i + 1))
+    );
+  }
+  if (long.length !== short.length) return false;
+  if (long.slice(i + 1) === short.slice(i + 1))
+    return neighbours.get(long.charAt(i))?.has(short.charAt(i)) === true;
+  return (
+    long.charAt(i) === short.charAt(i + 1) &&
+    long.charAt(i + 1) === short.charAt(i) &&
+    long.slice(i + 2) === short.slice(i + 2)
+  );
+}

@@ -33,12 +33,15 @@ export function foldText(input: string): string {
     .trim();
 }
 
-/** Folded text with the German two-letter umlaut spellings reduced too (mueller → muller). */
+/**
+ * Folded text with the German two-letter umlaut spellings reduced too (mueller → muller). "que" is
+ * French spelling, never an umlaut (Daquet, Jacques).
+ */
 export function foldUmlautSpelling(folded: string): string {
   return folded
     .replace(/([^aeiou]|^)ae/g, '$1a')
     .replace(/oe(?!i)/g, 'o')
-    .replace(/ue/g, 'u');
+    .replace(/(^|[^q])ue/g, '$1u');
 }
 
 /** Empty or whitespace-only values count as missing. */

@@ -221,7 +221,7 @@ export function importsRoutes(app: App, deps: Deps): void {
             encoding: z.enum(['utf-8', 'windows-1252']).optional(),
             delimiter: z.enum(['comma', 'semicolon', 'tab']).optional(),
           }),
-          body: z.unknown().describe('The CSV file'),
+          body: z.unknown().meta({ description: 'The CSV file itself', type: 'string', format: 'binary' }),
           response: { 201: importView, 400: errorBody, 413: errorBody, 415: errorBody },
         },
       },
