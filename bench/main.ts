@@ -1,5 +1,6 @@
 /** `node bench/main.ts <name> [args]`: runs one benchmark; progress on stderr, the JSON result last on stdout. */
 import { benchAccuracy } from './accuracy.ts';
+import { benchCrash } from './crash.ts';
 import { benchImport } from './import.ts';
 import { benchLoad } from './load.ts';
 import { benchLookup } from './lookup.ts';
@@ -10,6 +11,7 @@ import { benchSearch } from './search.ts';
 
 const BENCHES: Record<string, (args: string[]) => Promise<object>> = {
   accuracy: benchAccuracy,
+  crash: benchCrash,
   import: benchImport,
   load: benchLoad,
   lookup: benchLookup,
