@@ -208,7 +208,7 @@ export async function submitRequest(
           actor: null,
           actorLabel: 'online booking',
           now,
-          newsletterConsentSource: 'online booking form',
+          newsletterConsentSource: 'online',
         });
         customerId = created.id;
         link = 'new';

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { ApiError } from '../../lib/api.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
+import { parseConsentSource } from './consentSource.ts';
 import { NO_REQUIRED_FIELDS, useTenantSettings } from './CreateCustomerDialog.tsx';
 import { CustomerFields } from './CustomerFields.tsx';
 import {
@@ -51,6 +52,13 @@ function useValueText() {
 function Details({ customer }: { customer: Customer }) {
   const { t } = useTranslation('customers');
   const text = useValueText();
+  const consentHow = (raw: string | null): string => {
+    if (raw === null) return '—';
+    const { code, detail } = parseConsentSource(raw);
+    if (code === undefined) return raw;
+    const label = t(`sources.${code as 'staff'}`);
+    return detail === undefined ? label : `${label} · ${detail}`;
+  };
   const rows = FORM_FIELDS.filter((f) => f !== 'newsletterConsent' && f !== 'notes');
   return (
     <Stack data-testid="customer-details">
@@ -75,7 +83,7 @@ function Details({ customer }: { customer: Customer }) {
             ? t('consent.unknown')
             : t(customer.newsletterConsent ? 'consent.given' : 'consent.withdrawn', {
                 date: customer.newsletterConsentAt ? formatDateTime(customer.newsletterConsentAt) : '—',
-                how: customer.newsletterConsentSource ?? '—',
+                how: consentHow(customer.newsletterConsentSource),
               })}
         </Text>
       </Group>
