@@ -179,8 +179,12 @@ async function runEngine(engine: 'pglite' | 'postgres', args: string[]): Promise
   await db.close();
   const random = rng(7);
   const queries = searchQueries(samples, random);
-  const viewed = samples.slice(0, 10_000);
-  const editable = samples.slice(10_000);
+  // Reads go to one half of the sample, edits to the other (so a small smoke-test tenant works too).
+  const half = Math.floor(samples.length / 2);
+  const viewed = samples.slice(0, half);
+  const editable = samples.slice(half);
+  if (editable.length < connections * 2)
+    throw new Error(`--n ${n} is too small for ${connections} connections`);
   const busy = new Set<string>();
   let q = 0;
   let v = 0;
