@@ -29,6 +29,15 @@ const schema = z.object({
   CLIENTEEL_JOB_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   /** Set when the app is served over HTTPS, so cookies carry the Secure flag. */
   CLIENTEEL_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
+  /**
+   * Whether X-Forwarded-For is believed for the client's address (rate limits key on it): false
+   * (default: the socket's address), true (any proxy), a number of proxy hops, or the proxies'
+   * addresses/CIDRs separated by commas. Set it only behind a reverse proxy that overwrites the header.
+   */
+  CLIENTEEL_TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|\d{1,2}|[0-9a-fA-F.:/, ]+)$/, 'must be true, false, a hop count or proxy addresses')
+    .default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -44,6 +53,7 @@ export interface Config {
   jobs: boolean;
   jobLeaseSeconds: number;
   secureCookies: boolean;
+  trustProxy: boolean | number | string;
   logLevel: string;
 }
 
@@ -70,6 +80,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobs: e.CLIENTEEL_JOBS === 'on',
     jobLeaseSeconds: e.CLIENTEEL_JOB_LEASE_SECONDS,
     secureCookies: e.CLIENTEEL_SECURE_COOKIES === 'true',
+    trustProxy: parseTrustProxy(e.CLIENTEEL_TRUST_PROXY),
     logLevel: e.LOG_LEVEL,
   };
+}
+
+function parseTrustProxy(value: string): boolean | number | string {
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
 }

@@ -217,6 +217,27 @@ describe('requests', () => {
     expect(statuses).toEqual([202, 202, 202, 202, 202, 429]);
   });
 
+  it('does not let a client pick its address with X-Forwarded-For (no proxy configured)', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const res = await ctx.app.inject({
+        method: 'POST',
+        url: '/api/book/lotus/requests',
+        payload: {
+          service: 'Knippen',
+          wishedStart: '2026-12-01T09:00:00.000Z',
+          firstName: 'Spoof',
+          lastName: `${i}`,
+          email: `spoof${i}@example.be`,
+        },
+        remoteAddress: '10.8.8.8',
+        headers: { 'x-forwarded-for': `192.0.2.${i + 1}` },
+      });
+      statuses.push(res.statusCode);
+    }
+    expect(statuses).toEqual([202, 202, 202, 202, 202, 429]);
+  });
+
   it('books as the logged-in customer with their account', async () => {
     await staff.post(`/api/customers/${stephanie}/online-account/invite`, {});
     const [mail] = await ctx.database.query<{ body: string }>(
