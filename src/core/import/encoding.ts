@@ -68,7 +68,18 @@ function plausible1252(bytes: Uint8Array): boolean {
   return high <= (letters + high) * 0.3;
 }
 
+/**
+ * The text of the bytes, or why they cannot be read. Text with a NUL is never a customer list (and
+ * PostgreSQL text cannot hold one), whichever byte-order mark it came with and however far in the
+ * file it sits.
+ */
 export function decodeBytes(bytes: Uint8Array, forced?: ForcedEncoding): Result<Decoded> {
+  const decoded = decode(bytes, forced);
+  if (decoded.ok && decoded.value.text.includes('\u0000')) return fail('import.binary_file');
+  return decoded;
+}
+
+function decode(bytes: Uint8Array, forced?: ForcedEncoding): Result<Decoded> {
   if (bytes.length === 0) return fail('import.empty_file');
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
     const text = utf8(bytes.subarray(3));
