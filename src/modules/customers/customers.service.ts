@@ -173,7 +173,9 @@ export async function updateCustomer(
   now: Date,
 ): Promise<UpdateResult> {
   return database.db.transaction(async (tx) => {
-    const current = await repo.findCustomerRow(tx, actor.tenantId, id);
+    // Locked: an edit or merge committing meanwhile is waited for, so a stale version is answered
+    // with the values stored now (or customer_merged), never with the ones this edit was made on.
+    const [current] = repo.isUuidLike(id) ? await repo.lockCustomerRows(tx, actor.tenantId, [id]) : [];
     if (!current || current.deletedAt !== null) throw notFound('customer');
     if (current.mergedInto !== null) {
       throw new AppError(409, 'customer_merged', { details: { mergedInto: current.mergedInto } });

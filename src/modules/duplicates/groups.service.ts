@@ -188,7 +188,6 @@ export async function dismissGroup(database: Database, actor: Actor, id: string,
 
 /** Starts a scan of the whole file, or returns the one already queued or running. */
 export async function startScan(jobs: JobQueue, actor: Actor): Promise<{ job: JobRow; started: boolean }> {
-  const [last] = await jobs.list(actor.tenantId, { kind: SCAN_JOB, limit: 1 });
-  if (last && (last.status === 'queued' || last.status === 'running')) return { job: last, started: false };
-  return { job: await jobs.enqueue(actor.tenantId, SCAN_JOB, {}, actor.staffId), started: true };
+  // One check-and-insert under a lock: two instances asked at the same moment start one scan.
+  return jobs.enqueueUnlessActive(actor.tenantId, SCAN_JOB, {}, actor.staffId);
 }

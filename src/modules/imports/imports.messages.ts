@@ -157,6 +157,12 @@ registerMessages({
     fr: 'Cet import est en cours d’application par un autre processus.',
     de: 'Dieser Import wird gerade von einem anderen Prozess ausgeführt.',
   },
+  'import.plan_stale': {
+    en: 'Another import ({fileName}) added or changed customers after this dry run. Run the dry run again, so these rows are matched against them instead of being created twice.',
+    nl: 'Een andere import ({fileName}) heeft na deze proefrun klanten toegevoegd of gewijzigd. Doe de proefrun opnieuw, zodat deze rijen met die klanten vergeleken worden in plaats van dubbel aangemaakt.',
+    fr: "Un autre import ({fileName}) a ajouté ou modifié des clients après cette simulation. Relancez la simulation, pour que ces lignes soient comparées à ces clients au lieu d'être créées en double.",
+    de: 'Ein anderer Import ({fileName}) hat nach diesem Probelauf Kunden angelegt oder geändert. Führen Sie den Probelauf erneut aus, damit diese Zeilen mit ihnen abgeglichen statt doppelt angelegt werden.',
+  },
   'import.choices_locked': {
     en: 'Part of this import is applied already; the rest is applied with the same choices.',
     nl: 'Een deel van deze import is al uitgevoerd; de rest wordt met dezelfde keuzes uitgevoerd.',

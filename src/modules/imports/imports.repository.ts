@@ -38,6 +38,37 @@ export async function lockImport(db: Db, tenantId: string, id: string): Promise<
   return row;
 }
 
+/**
+ * Serialises starting to apply the tenant's imports (until the transaction ends), so two imports
+ * started at the same moment on two instances see each other.
+ */
+export async function lockTenantImports(db: Db, tenantId: string): Promise<void> {
+  await db.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`imports:${tenantId}`}, 0))`);
+}
+
+/**
+ * Another import of the tenant that is being applied, or applied rows after `plannedAt` (its last
+ * run ended after it, or has not ended): customers a dry run made at `plannedAt` has not seen.
+ */
+export async function appliedSince(
+  db: Db,
+  tenantId: string,
+  id: string,
+  plannedAt: Date,
+): Promise<{ id: string; fileName: string } | undefined> {
+  const [row] = await rows<{ id: string; fileName: string }>(
+    db,
+    sql`SELECT i.id, i.file_name AS "fileName" FROM imports i
+      LEFT JOIN jobs j ON j.tenant_id = i.tenant_id AND j.id = i.job_id
+      WHERE i.tenant_id = ${tenantId} AND i.id <> ${id}
+        AND (i.status = 'applying'
+          OR (i.applied_through >= 0
+            AND coalesce(i.applied_at, j.finished_at, now()) > ${plannedAt.toISOString()}::timestamptz))
+      LIMIT 1`,
+  );
+  return row;
+}
+
 export async function listImports(db: Db, tenantId: string, limit: number): Promise<ImportRow[]> {
   return db
     .select()

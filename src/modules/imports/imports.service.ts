@@ -261,12 +261,26 @@ export async function startApply(
   choices: { onMatch?: ImportRow['onMatch'] | undefined; onPossible?: ImportRow['onPossible'] | undefined },
 ): Promise<JobRow> {
   const before = await database.db.transaction(async (tx) => {
+    await repo.lockTenantImports(tx, actor.tenantId);
     const imp = await repo.lockImport(tx, actor.tenantId, id);
     if (!imp) throw notFound('import');
     if (imp.status === 'uploaded') throw new AppError(409, 'import.not_planned');
     if (imp.status === 'applying' || imp.status === 'applied') {
       throw new AppError(409, 'import.already_applied', {
         details: { status: imp.status, jobId: imp.jobId },
+      });
+    }
+    // The dry run matched the rows against the customers of its moment: when another import
+    // creates or changes customers since, applying it could create them twice. (A resumed import
+    // keeps its plan: part of it is in, and it cannot be planned again.)
+    const other =
+      imp.appliedThrough < 0 && imp.plannedAt !== null
+        ? await repo.appliedSince(tx, actor.tenantId, id, imp.plannedAt)
+        : undefined;
+    if (other) {
+      throw new AppError(409, 'import.plan_stale', {
+        params: { fileName: other.fileName },
+        details: { importId: other.id },
       });
     }
     const changes =

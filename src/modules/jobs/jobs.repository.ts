@@ -41,6 +41,31 @@ export async function insertJob(
   return row as JobRow;
 }
 
+/**
+ * Inserts the job unless one of its kind is queued or running for the tenant, which is returned
+ * instead: checked and inserted under a lock on (tenant, kind), so two instances asked at the same
+ * moment start one job.
+ */
+export async function insertJobUnlessActive(
+  database: Database,
+  job: Parameters<typeof insertJob>[1],
+): Promise<{ job: JobRow; inserted: boolean }> {
+  return database.rawTransaction(async (exec) => {
+    await exec('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`jobs:${job.tenantId}:${job.kind}`]);
+    const [active] = await exec<JobRow>(
+      `SELECT ${COLUMNS} FROM jobs WHERE tenant_id = $1 AND kind = $2 AND status IN ('queued', 'running')
+       ORDER BY created_at DESC LIMIT 1`,
+      [job.tenantId, job.kind],
+    );
+    if (active) return { job: active, inserted: false };
+    const [row] = await exec<JobRow>(
+      `INSERT INTO jobs (tenant_id, id, kind, payload, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING ${COLUMNS}`,
+      [job.tenantId, job.id, job.kind, JSON.stringify(job.payload), job.createdBy],
+    );
+    return { job: row as JobRow, inserted: true };
+  });
+}
+
 export async function findJob(database: Database, tenantId: string, id: string): Promise<JobRow | undefined> {
   const [row] = await database.query<JobRow>(`SELECT ${COLUMNS} FROM jobs WHERE tenant_id = $1 AND id = $2`, [
     tenantId,

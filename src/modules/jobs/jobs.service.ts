@@ -67,6 +67,24 @@ export class JobQueue {
     return job;
   }
 
+  /** Enqueues the job unless one of its kind is queued or running for the tenant (then that one). */
+  async enqueueUnlessActive(
+    tenantId: string,
+    kind: string,
+    payload: Record<string, unknown>,
+    createdBy: string | null,
+  ): Promise<{ job: JobRow; started: boolean }> {
+    const { job, inserted } = await repo.insertJobUnlessActive(this.database, {
+      tenantId,
+      id: randomUUID(),
+      kind,
+      payload,
+      createdBy,
+    });
+    if (inserted) this.wake?.();
+    return { job, started: inserted };
+  }
+
   get(tenantId: string, id: string): Promise<JobRow | undefined> {
     return repo.findJob(this.database, tenantId, id);
   }
