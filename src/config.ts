@@ -31,12 +31,12 @@ const schema = z.object({
   CLIENTEEL_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
   /**
    * Whether X-Forwarded-For is believed for the client's address (rate limits key on it): false
-   * (default: the socket's address), true (any proxy), a number of proxy hops, or the proxies'
-   * addresses/CIDRs separated by commas. Set it only behind a reverse proxy that overwrites the header.
+   * (default: the socket's address), true (any proxy), or the proxies' addresses/CIDRs separated by
+   * commas. Set it only behind a reverse proxy that overwrites the header.
    */
   CLIENTEEL_TRUST_PROXY: z
     .string()
-    .regex(/^(true|false|\d{1,2}|[0-9a-fA-F.:/, ]+)$/, 'must be true, false, a hop count or proxy addresses')
+    .regex(/^(true|false|[0-9a-fA-F.:/, ]+)$/, "must be true, false or the proxies' addresses")
     .default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -53,7 +53,7 @@ export interface Config {
   jobs: boolean;
   jobLeaseSeconds: number;
   secureCookies: boolean;
-  trustProxy: boolean | number | string;
+  trustProxy: boolean | string;
   logLevel: string;
 }
 
@@ -85,9 +85,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
-function parseTrustProxy(value: string): boolean | number | string {
+function parseTrustProxy(value: string): boolean | string {
   if (value === 'true') return true;
   if (value === 'false') return false;
-  if (/^\d+$/.test(value)) return Number(value);
   return value;
 }
