@@ -93,6 +93,10 @@ export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob
 
 export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection that the server ends (restart, failover, pg_terminate_backend) is dropped by
+  // the pool and the next query opens a new one; without a listener the 'error' event would kill
+  // the process.
+  pool.on('error', () => undefined);
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return {
     engine: 'postgres',
