@@ -241,31 +241,78 @@ export async function moveAll(
 }
 
 /**
- * Moves rows back to the customers they came from, in one statement: per table the row ids with
- * their origin. Only rows still on `from` move (anything that left it since stays where it is).
- * Returns how many rows moved back per table.
+ * Moves rows back to the customers they came from, in one statement: per table and origin the
+ * row ids. Only rows still on `from` move (anything that left it since stays where it is). Each
+ * part reads the survivor's rows through the table's customer index and keeps those whose id is
+ * in the (hashed) list, instead of joining the list to the table. Returns how many rows moved
+ * back per table.
  */
 export async function moveBack(
   db: Db,
   tenantId: string,
-  moves: Partial<Record<HistoryTable, { ids: string[]; origins: string[] }>>,
+  moves: Partial<Record<HistoryTable, Record<string, string[]>>>,
   from: string,
 ): Promise<Partial<Record<HistoryTable, number>>> {
-  const tables = (Object.keys(moves) as HistoryTable[]).filter((t) => (moves[t]?.ids.length ?? 0) > 0);
-  if (tables.length === 0) return {};
-  const ctes = tables.map(
-    (t) =>
-      sql`${sql.raw(`m_${t}`)} AS (UPDATE ${table(t)} SET customer_id = v.origin
-          FROM unnest(${uuids(moves[t]!.ids)}, ${uuids(moves[t]!.origins)}) AS v(id, origin)
-          WHERE ${table(t)}.tenant_id = ${tenantId} AND ${table(t)}.customer_id = ${from} AND ${table(t)}.id = v.id
+  const parts: { t: HistoryTable; origin: string; ids: string[] }[] = [];
+  for (const t of Object.keys(moves) as HistoryTable[])
+    for (const [origin, ids] of Object.entries(moves[t] ?? {}))
+      if (ids.length > 0) parts.push({ t, origin, ids });
+  if (parts.length === 0) return {};
+  const ctes = parts.map(
+    ({ t, origin, ids }, i) =>
+      sql`${sql.raw(`m${i}`)} AS (UPDATE ${table(t)} SET customer_id = ${origin}
+          WHERE tenant_id = ${tenantId} AND customer_id = ${from} AND id = ANY(${uuids(ids)})
           RETURNING 1)`,
   );
   const counts = sql.join(
-    tables.map((t) => sql`(SELECT count(*) FROM ${sql.raw(`m_${t}`)})::int AS ${sql.raw(t)}`),
+    parts.map((_, i) => sql`(SELECT count(*) FROM ${sql.raw(`m${i}`)})::int AS ${sql.raw(`m${i}`)}`),
     sql`, `,
   );
   const [row] = await rows<Record<string, number>>(db, sql`WITH ${sql.join(ctes, sql`, `)} SELECT ${counts}`);
-  return Object.fromEntries(tables.map((t) => [t, row?.[t] ?? 0]));
+  const out: Partial<Record<HistoryTable, number>> = {};
+  parts.forEach(({ t }, i) => (out[t] = (out[t] ?? 0) + (row?.[`m${i}`] ?? 0)));
+  return out;
+}
+
+/**
+ * Search terms: while a merge or undo runs, the per-statement search triggers of customers and
+ * contact points are told to do nothing (`clienteel.defer_search`, transaction-local), and the
+ * involved customers' terms are rebuilt once at the end (`rebuildSearch`) — the triggers would
+ * otherwise rebuild them after every statement that touches a profile or its contact points.
+ */
+export async function deferSearch(db: Db): Promise<void> {
+  await db.execute(sql`SELECT set_config('clienteel.defer_search', 'on', true)`);
+}
+
+/** The search terms of these customers from their rows and contact points now; ends `deferSearch`. */
+export async function rebuildSearch(db: Db, tenantId: string, customerIds: readonly string[]): Promise<void> {
+  await db.execute(
+    sql`DELETE FROM customer_search_terms WHERE tenant_id = ${tenantId} AND customer_id = ANY(${uuids(customerIds)})`,
+  );
+  await db.execute(
+    sql`SELECT clienteel_insert_terms(ARRAY(SELECT c FROM customers AS c
+          WHERE c.tenant_id = ${tenantId} AND c.id = ANY(${uuids(customerIds)})), true),
+        set_config('clienteel.defer_search', 'off', true)`,
+  );
+}
+
+/**
+ * On the embedded engine (always its superuser), history moves run with triggers off
+ * (`session_replication_role = replica`, transaction-local, switched back right after): that
+ * skips PostgreSQL's per-row foreign-key check of `customer_id`, about a third of a move's cost.
+ * The check cannot fail there: every customer the rows move to was locked FOR UPDATE and found
+ * live earlier in the same transaction, and the only other trigger on these tables (search terms)
+ * is deferred during merges anyway. On a PostgreSQL server the checks run as always.
+ */
+export async function withoutRowTriggers<T>(db: Db, skip: boolean, fn: () => Promise<T>): Promise<T> {
+  if (!skip) return fn();
+  const [before] = await rows<{ role: string }>(
+    db,
+    sql`SELECT current_setting('session_replication_role') AS role, set_config('session_replication_role', 'replica', true)`,
+  );
+  const result = await fn();
+  await db.execute(sql`SELECT set_config('session_replication_role', ${before?.role ?? 'origin'}, true)`);
+  return result;
 }
 
 /** Puts notes on `customerId` at the given positions (append on merge, restore on undo). */

@@ -114,7 +114,10 @@ export async function applyMerge(
     checkFingerprint(request.fingerprint, request, involved);
     const ctx = await planContext(tx, actor.tenantId, now);
     const plan = planOf(request, involved, ctx);
-    return executePlan(tx, actor, request, plan, involved, ctx.defaultCountry, now, opts);
+    return executePlan(tx, actor, request, plan, involved, ctx.defaultCountry, now, {
+      ...opts,
+      skipRowTriggers: database.engine === 'pglite',
+    });
   });
 }
 
@@ -135,7 +138,7 @@ async function executePlan(
   involved: Involved,
   defaultCountry: string,
   now: Date,
-  opts: ApplyOptions,
+  opts: ApplyOptions & { skipRowTriggers: boolean },
 ): Promise<MergeRow> {
   const tenantId = actor.tenantId;
   const mergeId = randomUUID();
@@ -148,7 +151,10 @@ async function executePlan(
     (t) =>
       t !== 'customer_notes' && involved.history.some((h) => h.table === t && h.customerId !== survivorId),
   );
-  const rows: Moved['rows'] = await repo.moveAll(tx, tenantId, tables, mergedIds, survivorId);
+  await repo.deferSearch(tx);
+  const rows: Moved['rows'] = await repo.withoutRowTriggers(tx, opts.skipRowTriggers, () =>
+    repo.moveAll(tx, tenantId, tables, mergedIds, survivorId),
+  );
   for (const table of tables) {
     const expected = involved.history
       .filter((h) => h.table === table && h.customerId !== survivorId)
@@ -175,7 +181,9 @@ async function executePlan(
       placement.push({ id: n.id, position: ++next });
     }
   }
-  await repo.placeNotes(tx, tenantId, survivorId, placement);
+  await repo.withoutRowTriggers(tx, opts.skipRowTriggers, () =>
+    repo.placeNotes(tx, tenantId, survivorId, placement),
+  );
 
   const contactPoints = plan.contactPointsAdded.map((p) => ({
     id: randomUUID(),
@@ -230,6 +238,7 @@ async function executePlan(
     now,
   );
   if (!updated) throw new Error(`merge ${mergeId}: the locked survivor could not be updated`);
+  await repo.rebuildSearch(tx, tenantId, [survivorId, ...mergedIds]);
 
   await reindexCustomers(tx, tenantId, [survivorId, ...mergedIds], defaultCountry);
   const duplicateGroups = await repo.closeDuplicateGroups(tx, tenantId, mergedIds, [

@@ -116,21 +116,18 @@ export async function undoMerge(
       });
     }
 
-    const back: Partial<Record<HistoryTable, { ids: string[]; origins: string[] }>> = {};
-    for (const table of HISTORY_TABLES) {
-      if (table === 'customer_notes') continue;
-      for (const [origin, ids] of Object.entries(moved.rows[table] ?? {})) {
-        const entry = (back[table] ??= { ids: [], origins: [] });
-        entry.ids.push(...ids);
-        entry.origins.push(...ids.map(() => origin));
+    const back: Partial<Record<HistoryTable, Record<string, string[]>>> = {};
+    for (const table of HISTORY_TABLES) if (table !== 'customer_notes') back[table] = moved.rows[table] ?? {};
+    await repo.deferSearch(tx);
+    const movedBack = await repo.withoutRowTriggers(tx, database.engine === 'pglite', async () => {
+      const counts = await repo.moveBack(tx, tenantId, back, merge.survivorId);
+      for (const [origin, ids] of Object.entries(moved.rows.customer_notes ?? {})) {
+        const placement = ids.map((id) => ({ id, position: moved.notePositions[id] ?? 0 }));
+        const count = await repo.placeNotes(tx, tenantId, origin, placement, merge.survivorId);
+        counts.customer_notes = (counts.customer_notes ?? 0) + count;
       }
-    }
-    const movedBack = await repo.moveBack(tx, tenantId, back, merge.survivorId);
-    for (const [origin, ids] of Object.entries(moved.rows.customer_notes ?? {})) {
-      const placement = ids.map((id) => ({ id, position: moved.notePositions[id] ?? 0 }));
-      const count = await repo.placeNotes(tx, tenantId, origin, placement, merge.survivorId);
-      movedBack.customer_notes = (movedBack.customer_notes ?? 0) + count;
-    }
+      return counts;
+    });
     const contactPointsRemoved = await repo.deleteMergeContactPoints(
       tx,
       tenantId,
@@ -170,6 +167,7 @@ export async function undoMerge(
       now,
     );
     if (!updated) throw new Error(`undo ${merge.id}: the locked survivor could not be updated`);
+    await repo.rebuildSearch(tx, tenantId, involvedIds);
 
     await reindexCustomers(tx, tenantId, involvedIds, tenant.country);
     await repo.reopenDuplicateGroups(tx, tenantId, moved.duplicateGroups);
