@@ -107,8 +107,21 @@ describe('clienteel import', () => {
       io,
     );
     expect(code, out.stderr).toBe(0);
-    expect(JSON.parse(out.stdout.trim()).actions).toEqual({ created: 2, invalid: 1 });
+    const result = JSON.parse(out.stdout.trim()) as { importId: string; actions: unknown };
+    expect(result.actions).toEqual({ created: 2, invalid: 1 });
     expect(await countImported()).toBe(2);
+    // The id is printed before applying (to resume a killed run from the app), and the run was a
+    // job of its own under the command line's lease, so the app sees who applies the import.
+    expect(out.stderr).toContain(`import ${result.importId}\n`);
+    const [job] = await withDb((db) =>
+      db.query<{ status: string; kind: string; locked_by: string | null }>(
+        `SELECT j.status, j.kind, j.locked_by FROM imports i JOIN jobs j ON j.tenant_id = i.tenant_id AND j.id = i.job_id
+         WHERE i.id = $1 AND i.status = 'applied'`,
+        [result.importId],
+      ),
+    );
+    expect(job).toMatchObject({ status: 'done', kind: 'import.apply' });
+    expect(job?.locked_by).toMatch(/^cli-/);
     const names = await withDb((db) =>
       db.query<{ first_name: string; last_name: string }>(
         `SELECT first_name, last_name FROM customers WHERE source = 'import' ORDER BY number`,

@@ -9,6 +9,7 @@
  * checkpointed chunks as the background job. Prints the counts, the first invalid rows with their
  * reasons, writes the per-row report when asked, and ends with one JSON line.
  */
+import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { IMPORT_TARGETS, isImportTarget, normaliseHeader } from '../core/import/index.ts';
@@ -18,7 +19,15 @@ import type { Database } from '../db/connection.ts';
 import { applyImport } from '../modules/imports/imports.apply.ts';
 import { planImport } from '../modules/imports/imports.plan.ts';
 import * as repo from '../modules/imports/imports.repository.ts';
-import { buildReport, describeErrors, listRows, uploadImport } from '../modules/imports/imports.service.ts';
+import {
+  buildReport,
+  claimApply,
+  describeErrors,
+  listRows,
+  uploadImport,
+} from '../modules/imports/imports.service.ts';
+import * as jobs from '../modules/jobs/jobs.repository.ts';
+import { AppError } from '../modules/shared/errors.ts';
 import { isLanguage } from '../modules/shared/language.ts';
 import type { Language } from '../modules/shared/language.ts';
 import { findTenantBySlug } from '../modules/tenants/tenants.repository.ts';
@@ -77,6 +86,58 @@ async function mappingFrom(
   throw new UsageError('--mapping must hold an array or an object');
 }
 
+const LEASE_SECONDS = 30;
+
+/**
+ * Applies the planned import in this process, as a job of its own: started under the same tenant
+ * lock and checks as `POST /api/imports/:id/apply`, and running under a lease this process renews.
+ * When the process is killed, the lease runs out and the app's job worker resumes the import from
+ * its checkpoint (or, once the job gives up, the import is `failed` and resumable from the app).
+ */
+async function applyHere(database: Database, tenantId: string, importId: string, io: CliIo) {
+  const workerId = `cli-${process.pid}-${randomUUID().slice(0, 8)}`;
+  const jobId = await claimApply(
+    database,
+    { tenantId, staffId: null, label: 'cli' },
+    importId,
+    {},
+    {
+      workerId,
+      seconds: LEASE_SECONDS,
+    },
+  );
+  const job = { tenantId, id: jobId };
+  let last = { done: 0, total: 0 };
+  let lost = false;
+  const beat = async () => {
+    if (!(await jobs.heartbeat(database, job, workerId, LEASE_SECONDS, last))) lost = true;
+  };
+  const timer = setInterval(() => void beat().catch(() => undefined), (LEASE_SECONDS * 1000) / 3);
+  try {
+    const applied = await applyImport(database, tenantId, importId, {
+      now: () => new Date(),
+      jobId,
+      actor: 'cli',
+      actorStaffId: null,
+      progress: async (done, total) => {
+        last = { done, total };
+        io.stderr.write(`applied ${done}/${total}\n`);
+        await beat();
+        // Cancelled in the app, or claimed by a worker after this process stalled past its lease.
+        if (lost) throw new AppError(409, 'import.applied_elsewhere');
+      },
+    });
+    await jobs.finishJob(database, job, workerId, { status: 'done', result: applied });
+    return applied;
+  } catch (err) {
+    const message = err instanceof AppError ? err.code : (err as Error).message;
+    await jobs.finishJob(database, job, workerId, { status: 'failed', error: message });
+    throw err;
+  } finally {
+    clearInterval(timer);
+  }
+}
+
 export function runImport(argv: string[], io: CliIo): Promise<number> {
   return run(io, async () => {
     const { values, positionals } = readArgs(
@@ -121,6 +182,7 @@ export function runImport(argv: string[], io: CliIo): Promise<number> {
         now(),
       );
       const imp = uploaded.import;
+      io.stderr.write(`import ${imp.id}\n`);
       const mapping = values.mapping
         ? await mappingFrom(database, tenant.id, String(values.mapping), imp.header)
         : (imp.mapping as ColumnMapping);
@@ -148,15 +210,7 @@ export function runImport(argv: string[], io: CliIo): Promise<number> {
 
       let actions: Record<string, number> | null = null;
       if (!values['dry-run']) {
-        await repo.updateImport(database.db, tenant.id, imp.id, { status: 'applying' });
-        const applied = await applyImport(database, tenant.id, imp.id, {
-          now,
-          actor: 'cli',
-          actorStaffId: null,
-          progress: async (done, total) => {
-            io.stderr.write(`applied ${done}/${total}\n`);
-          },
-        });
+        const applied = await applyHere(database, tenant.id, imp.id, io);
         actions = applied.actions;
         io.stderr.write(
           `applied: ${Object.entries(actions)

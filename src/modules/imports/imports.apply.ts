@@ -45,6 +45,11 @@ export interface ApplyHooks {
 
 export interface ApplyOptions {
   now: () => Date;
+  /**
+   * The job this run works for (the import's `job_id`). When given, the run stops as soon as the
+   * import belongs to another job, and marks the import failed only while it is still its job's.
+   */
+  jobId?: string | undefined;
   actor: string;
   actorStaffId: string | null;
   progress?: (done: number, total: number) => Promise<void>;
@@ -281,6 +286,8 @@ export async function applyImport(
   if (!imp) throw notFound('import');
   if (imp.status === 'applied') return { importId, actions: imp.result ?? {} };
   if (imp.status !== 'applying') throw new AppError(409, 'import.not_planned');
+  const ours = (row: ImportRow) => opts.jobId === undefined || row.jobId === opts.jobId;
+  if (!ours(imp)) throw new AppError(409, 'import.applied_elsewhere');
   const total = imp.rowCount;
   try {
     for (const chunk of await repo.chunkNumbers(database.db, tenantId, importId)) {
@@ -293,7 +300,7 @@ export async function applyImport(
       const now = opts.now();
       await database.db.transaction(async (tx) => {
         const locked = await repo.lockImport(tx, tenantId, importId);
-        if (!locked || locked.status !== 'applying' || locked.appliedThrough !== from) {
+        if (!locked || locked.status !== 'applying' || locked.appliedThrough !== from || !ours(locked)) {
           throw new AppError(409, 'import.applied_elsewhere');
         }
         const vctx = await validationContext(tx, tenantId, now);
@@ -347,11 +354,8 @@ export async function applyImport(
     // The committed chunks stay (the checkpoint says how far); the import can be resumed. When
     // another worker holds the import, it is that worker's run, not a failure.
     if (!(err instanceof AppError && err.code === 'import.applied_elsewhere')) {
-      const message = err instanceof AppError ? err.code : (err as Error).message;
-      await repo.updateImport(database.db, tenantId, importId, {
-        status: 'failed',
-        error: message.slice(0, 500),
-      });
+      const message = err instanceof AppError ? err.code : (err as Error).message || (err as Error).name;
+      await repo.markApplyFailed(database.db, tenantId, importId, message, opts.jobId);
     }
     throw err;
   }

@@ -7,6 +7,7 @@ export function importsJobs(deps: Deps): void {
     const payload = ctx.job.payload as { importId: string; actor?: string; staffId?: string | null };
     return applyImport(ctx.database, ctx.job.tenantId, payload.importId, {
       now: deps.now,
+      jobId: ctx.job.id,
       actor: payload.actor ?? 'system',
       actorStaffId: payload.staffId ?? null,
       progress: ctx.progress,

@@ -145,6 +145,12 @@ registerMessages({
     fr: 'Cet import est en cours ou déjà appliqué ; importez à nouveau le fichier pour recommencer.',
     de: 'Dieser Import läuft bereits oder wurde schon ausgeführt; laden Sie die Datei erneut hoch, um neu zu beginnen.',
   },
+  'import.partly_applied': {
+    en: 'Part of this import was already applied; resume it instead of planning it again.',
+    nl: 'Een deel van deze import is al uitgevoerd; hervat de import in plaats van de proefrun opnieuw te doen.',
+    fr: 'Une partie de cet import est déjà appliquée ; reprenez-le au lieu de relancer la simulation.',
+    de: 'Ein Teil dieses Imports wurde bereits ausgeführt; setzen Sie ihn fort, statt den Probelauf zu wiederholen.',
+  },
   'import.not_planned': {
     en: 'Run the dry run first: the import is applied exactly as the dry run showed it.',
     nl: 'Doe eerst de proefrun: de import wordt uitgevoerd precies zoals de proefrun toonde.',

@@ -91,6 +91,13 @@ export function assertPlannable(imp: ImportRow): void {
   if (imp.status === 'applying' || imp.status === 'applied') {
     throw new AppError(409, 'import.already_applied', { details: { status: imp.status } });
   }
+  // Planning again would reset the checkpoint and forget what the committed chunks did: their rows
+  // would meet the customers they created and could be created a second time.
+  if (imp.appliedThrough >= 0) {
+    throw new AppError(409, 'import.partly_applied', {
+      details: { status: imp.status, appliedThrough: imp.appliedThrough },
+    });
+  }
 }
 
 export async function planImport(

@@ -6,7 +6,7 @@
 import { and, desc, eq, getTableColumns, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection.ts';
 import { rows } from '../../db/connection.ts';
-import { customers, importChunks, importDecisions, importMappings, imports } from '../../db/schema.ts';
+import { customers, importChunks, importDecisions, importMappings, imports, jobs } from '../../db/schema.ts';
 import type { NewCustomer } from '../../db/schema.ts';
 import type { NewCustomerRow } from '../customers/customers.repository.ts';
 import { isUuid } from '../shared/schemas.ts';
@@ -67,6 +67,91 @@ export async function appliedSince(
       LIMIT 1`,
   );
   return row;
+}
+
+/** The job that applies an import: queued for the job workers, or running under a caller's lease. */
+export interface ApplyJob {
+  tenantId: string;
+  id: string;
+  kind: string;
+  payload: Record<string, unknown>;
+  createdBy: string | null;
+  /** Inserted as running, claimed by `workerId` until the lease runs out (the command line's run). */
+  lease?: { workerId: string; seconds: number } | undefined;
+}
+
+/**
+ * Inserts the job row in the caller's transaction, so the import and its job become `applying`
+ * and queued (or running) together: no moment exists where the import is applying without one.
+ */
+export async function insertApplyJob(db: Db, job: ApplyJob): Promise<void> {
+  const lease = job.lease;
+  await db.insert(jobs).values({
+    tenantId: job.tenantId,
+    id: job.id,
+    kind: job.kind,
+    payload: job.payload,
+    createdBy: job.createdBy,
+    ...(lease
+      ? {
+          status: 'running' as const,
+          lockedBy: lease.workerId,
+          lockedUntil: sql`now() + make_interval(secs => ${lease.seconds})`,
+          attempts: 1,
+          startedAt: sql`now()`,
+        }
+      : {}),
+  });
+}
+
+/** What an import left `applying` by a run that ended says when its job has no message. */
+export const INTERRUPTED = 'The run applying this import stopped before it finished; resume it.';
+
+/**
+ * Imports of the tenant (or the one import) left `applying` although no job applies them any more
+ * — the job gave up after its attempts, was cancelled before it ran, or there is none (a command
+ * line run of an older version) — become `failed` with the job's message, resumable from their
+ * checkpoint. A queued job, or a running one (even with a lapsed lease: a worker claims it again),
+ * still applies its import. Returns the ids it changed.
+ */
+export async function settleStaleApplies(db: Db, tenantId: string, id?: string): Promise<string[]> {
+  if (id !== undefined && !isUuid(id)) return [];
+  const changed = await rows<{ id: string }>(
+    db,
+    sql`UPDATE imports i SET status = 'failed', error = left(coalesce(
+        (SELECT nullif(j.error, '') FROM jobs j WHERE j.tenant_id = i.tenant_id AND j.id = i.job_id),
+        ${INTERRUPTED}), 500)
+      WHERE i.tenant_id = ${tenantId} AND i.status = 'applying'
+        ${id === undefined ? sql`` : sql`AND i.id = ${id}`}
+        AND NOT EXISTS (SELECT 1 FROM jobs j WHERE j.tenant_id = i.tenant_id AND j.id = i.job_id
+          AND j.status IN ('queued', 'running'))
+      RETURNING i.id`,
+  );
+  return changed.map((r) => r.id);
+}
+
+/**
+ * Marks a run's import failed — only while it is applying and, when the run names its job, still
+ * that job's (a run that lost the import to another must not mark the other's run failed).
+ */
+export async function markApplyFailed(
+  db: Db,
+  tenantId: string,
+  id: string,
+  error: string,
+  jobId: string | undefined,
+): Promise<void> {
+  await db
+    .update(imports)
+    .set({ status: 'failed', error: error.slice(0, 500) })
+    .where(
+      and(
+        eq(imports.tenantId, tenantId),
+        eq(imports.id, id),
+        eq(imports.status, 'applying'),
+        jobId === undefined ? undefined : eq(imports.jobId, jobId),
+      ),
+    );
 }
 
 export async function listImports(db: Db, tenantId: string, limit: number): Promise<ImportRow[]> {

@@ -7,8 +7,9 @@ import { generateCustomers } from '../../../bench/generator/index.ts';
 import { loadGenerated } from '../../../bench/generator/load.ts';
 import { createCustomer } from '../customers/customers.service.ts';
 import { reindexTenant } from '../duplicates/matchIndex.ts';
-import { applyImport } from './imports.apply.ts';
-import { uploadImport } from './imports.service.ts';
+import { JobQueue } from '../jobs/jobs.service.ts';
+import { applyImport, IMPORT_APPLY_JOB } from './imports.apply.ts';
+import { claimApply, uploadImport } from './imports.service.ts';
 
 let ctx: TestContext;
 let tenant: TestTenant;
@@ -415,6 +416,192 @@ describe('a failure part-way', () => {
     const result = await applyImport(ctx.database, tenant.tenantId, id, opts);
     expect(result.actions).toEqual({ created: 15 });
     expect(await imported('second')).toBe(15);
+  });
+});
+
+describe('a failed or interrupted import', () => {
+  /** A planned (not yet applying) import of `rows` new customers in chunks of 10 rows. */
+  async function planned(rows: number, prefix: string): Promise<string> {
+    const lines = ['Voornaam;Familienaam;E-mail'];
+    for (let i = 0; i < rows; i++)
+      lines.push(`Persoon${prefix}${i};Achternaam${i};${prefix}${i}@resume.example`);
+    const uploaded = await uploadImport(
+      ctx.database,
+      { tenantId: tenant.tenantId, staffId: tenant.ownerId, label: 'test' },
+      new TextEncoder().encode(lines.join('\n')),
+      { fileName: `${prefix}.csv`, chunkRows: 10 },
+      now,
+    );
+    const res = await staff.post(`/api/imports/${uploaded.import.id}/plan`, {
+      mapping: ['firstName', 'lastName', 'email'],
+    });
+    expect(res.body.summary.new).toBe(rows);
+    return uploaded.import.id;
+  }
+  const imported = (prefix: string) =>
+    count(
+      `SELECT count(DISTINCT email)::int AS n FROM customers WHERE tenant_id = $1 AND source = 'import' AND email LIKE $2`,
+      [tenant.tenantId, `${prefix}%@resume.example`],
+    );
+  const copies = (prefix: string) =>
+    count(
+      `SELECT count(*)::int AS n FROM customers WHERE tenant_id = $1 AND source = 'import' AND email LIKE $2`,
+      [tenant.tenantId, `${prefix}%@resume.example`],
+    );
+  const state = async (id: string) =>
+    (
+      await ctx.database.query<{
+        status: string;
+        applied_through: number;
+        error: string | null;
+        job_id: string;
+      }>('SELECT status, applied_through, error, job_id FROM imports WHERE tenant_id = $1 AND id = $2', [
+        tenant.tenantId,
+        id,
+      ])
+    )[0]!;
+  /** Applies the first chunk under `jobId` and stops as a killed process would (no "failed"). */
+  async function crashAfterFirstChunk(id: string, jobId: string | undefined): Promise<void> {
+    await applyImport(ctx.database, tenant.tenantId, id, {
+      now: () => now,
+      jobId,
+      actor: 'test',
+      actorStaffId: null,
+      hooks: {
+        afterCommit: () => {
+          throw new Error('killed');
+        },
+      },
+    }).catch(() => undefined);
+    await ctx.database.query(
+      `UPDATE imports SET status = 'applying', error = NULL WHERE tenant_id = $1 AND id = $2`,
+      [tenant.tenantId, id],
+    );
+  }
+
+  it('refuses to plan a partly applied import again, and resumes it from the checkpoint', async () => {
+    const id = await planned(25, 'replan');
+    const started = await staff.post(`/api/imports/${id}/apply`, {});
+    expect(started.status).toBe(202);
+    await applyImport(ctx.database, tenant.tenantId, id, {
+      now: () => now,
+      jobId: started.body.id,
+      actor: 'test',
+      actorStaffId: null,
+      hooks: {
+        beforeCommit: (chunk) => {
+          if (chunk === 1) throw new Error('disk full');
+        },
+      },
+    }).catch(() => undefined);
+    expect(await state(id)).toMatchObject({ status: 'failed', applied_through: 9, error: 'disk full' });
+
+    const again = await staff.request(
+      'POST',
+      `/api/imports/${id}/plan`,
+      { mapping: ['firstName', 'lastName', 'email'] },
+      { 'accept-language': 'nl' },
+    );
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('import.partly_applied');
+    expect(again.body.error.message).toMatch(/hervat/);
+    // Nothing was reset: the checkpoint and the first chunk's results stay.
+    expect(await state(id)).toMatchObject({ status: 'failed', applied_through: 9 });
+    expect(
+      await count(
+        `SELECT count(*)::int AS n FROM import_chunks WHERE tenant_id = $1 AND import_id = $2 AND results IS NOT NULL`,
+        [tenant.tenantId, id],
+      ),
+    ).toBe(1);
+
+    const resumed = await staff.post(`/api/imports/${id}/apply`, {});
+    expect(resumed.status).toBe(202);
+    await ctx.deps.jobs.drain();
+    expect((await staff.get(`/api/imports/${id}`)).body).toMatchObject({
+      status: 'applied',
+      result: { created: 25 },
+    });
+    expect(await imported('replan')).toBe(25);
+    expect(await copies('replan')).toBe(25);
+  });
+
+  it("fails an import whose job gave up, with the job's message, and resumes it", async () => {
+    const id = await planned(25, 'gaveup');
+    const started = await staff.post(`/api/imports/${id}/apply`, {});
+    expect(started.status).toBe(202);
+    const firstJob = started.body.id as string;
+    // The worker applied one chunk and died; every later claim died too, and the queue gives up.
+    await crashAfterFirstChunk(id, firstJob);
+    const giveUp = new JobQueue(ctx.database, { workerId: 'gives-up', maxAttempts: 0 });
+    giveUp.register(IMPORT_APPLY_JOB, () => Promise.reject(new Error('never runs')));
+    expect(await giveUp.runOnce()).toBe(true);
+    const job = await staff.get(`/api/jobs/${firstJob}`);
+    expect(job.body.status).toBe('failed');
+    expect(await state(id)).toMatchObject({ status: 'applying', applied_through: 9 });
+
+    const seen = await staff.get(`/api/imports/${id}`);
+    expect(seen.body.status).toBe('failed');
+    expect(seen.body.error).toMatch(/^Gave up after 0 attempts/);
+    expect((await staff.get('/api/imports')).body.find((i: any) => i.id === id).status).toBe('failed');
+
+    const resumed = await staff.post(`/api/imports/${id}/apply`, {});
+    expect(resumed.status).toBe(202);
+    expect(resumed.body.id).not.toBe(firstJob);
+    // A run of the old job that is still alive somewhere neither applies nor fails the import.
+    const stale = await applyImport(ctx.database, tenant.tenantId, id, {
+      now: () => now,
+      jobId: firstJob,
+      actor: 'test',
+      actorStaffId: null,
+    }).catch((e: unknown) => e);
+    expect((stale as { code?: string }).code).toBe('import.applied_elsewhere');
+    expect(await state(id)).toMatchObject({ status: 'applying', applied_through: 9 });
+
+    await ctx.deps.jobs.drain();
+    expect(await state(id)).toMatchObject({ status: 'applied', applied_through: 24, error: null });
+    expect(await imported('gaveup')).toBe(25);
+    expect(await copies('gaveup')).toBe(25);
+  });
+
+  it('resumes an import left applying without a job (a command line run of an older version)', async () => {
+    const id = await planned(15, 'nojob');
+    await ctx.database.query(`UPDATE imports SET status = 'applying' WHERE tenant_id = $1 AND id = $2`, [
+      tenant.tenantId,
+      id,
+    ]);
+    await crashAfterFirstChunk(id, undefined);
+    expect(await state(id)).toMatchObject({ status: 'applying', applied_through: 9, job_id: null });
+    const resumed = await staff.post(`/api/imports/${id}/apply`, {});
+    expect(resumed.status).toBe(202);
+    await ctx.deps.jobs.drain();
+    expect(await state(id)).toMatchObject({ status: 'applied', applied_through: 14 });
+    expect(await copies('nojob')).toBe(15);
+  });
+
+  it('has the job worker resume a command line run killed mid-apply, once its lease ran out', async () => {
+    const id = await planned(25, 'killed');
+    // The command line claims the import with a lease of its own (none left here: it was killed).
+    const jobId = await claimApply(
+      ctx.database,
+      { tenantId: tenant.tenantId, staffId: null, label: 'cli' },
+      id,
+      {},
+      { workerId: 'cli-dead', seconds: 0 },
+    );
+    await crashAfterFirstChunk(id, jobId);
+    // Its job still counts as running until a worker claims it again: no second run is started.
+    const twice = await staff.post(`/api/imports/${id}/apply`, {});
+    expect(twice.status).toBe(409);
+    expect(twice.body.error.code).toBe('import.already_applied');
+    await ctx.deps.jobs.drain();
+    expect(await state(id)).toMatchObject({ status: 'applied', applied_through: 24, job_id: jobId });
+    expect(await copies('killed')).toBe(25);
+    expect(
+      await ctx.database.query('SELECT status, attempts FROM jobs WHERE tenant_id = $1 AND id = $2', [
+        tenant.tenantId,
+        jobId,
+      ]),
+    ).toEqual([{ status: 'done', attempts: 2 }]);
   });
 });
 

@@ -261,6 +261,7 @@ export function importsRoutes(app: App, deps: Deps): void {
     },
     async (request) => {
       const actor = requireActor(request.actor);
+      await repo.settleStaleApplies(deps.database.db, actor.tenantId);
       const list = await repo.listImports(deps.database.db, actor.tenantId, request.query.limit);
       return Promise.all(list.map((imp) => present(deps, imp)));
     },
@@ -290,7 +291,7 @@ export function importsRoutes(app: App, deps: Deps): void {
         tags: ['imports'],
         summary: 'Dry run: check every row and find duplicates, without changing any customer',
         description:
-          'Validates every row with the rules of editing a customer and runs the duplicate check: duplicates within the file, certain matches with existing customers (same e-mail, same phone with matching name, or above the certain threshold), possible matches, new customers, invalid rows. Can be run again with another mapping until applying starts.',
+          'Validates every row with the rules of editing a customer and runs the duplicate check: duplicates within the file, certain matches with existing customers (same e-mail, same phone with matching name, or above the certain threshold), possible matches, new customers, invalid rows. Can be run again with another mapping until applying starts; 409 `import.partly_applied` once part of it is applied (resume it instead).',
         params: idParams,
         body: z.object({
           mapping: mappingSchema,
@@ -400,9 +401,9 @@ export function importsRoutes(app: App, deps: Deps): void {
     {
       schema: {
         tags: ['imports'],
-        summary: 'Apply the dry run as a background job (or resume a failed one)',
+        summary: 'Apply the dry run as a background job (or resume a failed or interrupted one)',
         description:
-          'Applies in chunks of 5,000 rows, each in one transaction with the checkpoint: a failure leaves every chunk either fully applied or not at all, and calling this again resumes after the last applied chunk. Follow progress at GET /api/jobs/{id}.',
+          'Applies in chunks of 5,000 rows, each in one transaction with the checkpoint: a failure leaves every chunk either fully applied or not at all, and calling this again resumes after the last applied chunk — also for an import left `applying` whose job gave up or ended. 409 `import.already_applied` while a job still applies it (or it is applied), `import.plan_stale` when another import applied rows after this dry run or is being applied. Follow progress at GET /api/jobs/{id}.',
         params: idParams,
         body: z
           .object({

@@ -121,10 +121,13 @@ export async function uploadImport(
   return { import: imp!, sample: file.rows.slice(0, SAMPLE_ROWS), savedMappingId: saved?.id ?? null };
 }
 
+/** The import; one left `applying` by a job that ended without finishing it is `failed` from now. */
 export async function getImport(database: Database, tenantId: string, id: string): Promise<ImportRow> {
   const imp = await repo.findImport(database.db, tenantId, id);
   if (!imp) throw notFound('import');
-  return imp;
+  if (imp.status !== 'applying' || (await repo.settleStaleApplies(database.db, tenantId, id)).length === 0)
+    return imp;
+  return (await repo.findImport(database.db, tenantId, id))!;
 }
 
 /** Sample rows of an import (the first few), for the mapping step after a reload. */
@@ -249,20 +252,31 @@ export async function decideRow(
   });
 }
 
+type ApplyChoices = {
+  onMatch?: ImportRow['onMatch'] | undefined;
+  onPossible?: ImportRow['onPossible'] | undefined;
+};
+
 /**
- * Starts applying a planned import (or resumes a failed one from its checkpoint) as a background
- * job; the choices may be given here once more.
+ * Marks a planned import `applying` (or resumes a failed or interrupted one from its checkpoint)
+ * together with the job that applies it, in one transaction under the tenant's import lock — the
+ * lock every start takes, so two instances starting imports of one business see each other.
+ * Returns the job's id. An import still `applying` is resumable once no job applies it any more.
  */
-export async function startApply(
+export async function claimApply(
   database: Database,
-  jobs: JobQueue,
-  actor: Actor,
+  actor: { tenantId: string; staffId: string | null; label: string },
   id: string,
-  choices: { onMatch?: ImportRow['onMatch'] | undefined; onPossible?: ImportRow['onPossible'] | undefined },
-): Promise<JobRow> {
-  const before = await database.db.transaction(async (tx) => {
-    await repo.lockTenantImports(tx, actor.tenantId);
-    const imp = await repo.lockImport(tx, actor.tenantId, id);
+  choices: ApplyChoices,
+  lease?: repo.ApplyJob['lease'],
+): Promise<string> {
+  const tenantId = actor.tenantId;
+  return database.db.transaction(async (tx) => {
+    await repo.lockTenantImports(tx, tenantId);
+    // Imports whose job gave up (or that lost their run) are failed now, resumable, and no longer
+    // hold up the other imports of the business as "being applied".
+    await repo.settleStaleApplies(tx, tenantId);
+    const imp = await repo.lockImport(tx, tenantId, id);
     if (!imp) throw notFound('import');
     if (imp.status === 'uploaded') throw new AppError(409, 'import.not_planned');
     if (imp.status === 'applying' || imp.status === 'applied') {
@@ -275,7 +289,7 @@ export async function startApply(
     // keeps its plan: part of it is in, and it cannot be planned again.)
     const other =
       imp.appliedThrough < 0 && imp.plannedAt !== null
-        ? await repo.appliedSince(tx, actor.tenantId, id, imp.plannedAt)
+        ? await repo.appliedSince(tx, tenantId, id, imp.plannedAt)
         : undefined;
     if (other) {
       throw new AppError(409, 'import.plan_stale', {
@@ -287,27 +301,46 @@ export async function startApply(
       (choices.onMatch && choices.onMatch !== imp.onMatch) ||
       (choices.onPossible && choices.onPossible !== imp.onPossible);
     if (changes && imp.appliedThrough >= 0) throw new AppError(409, 'import.choices_locked');
-    await repo.updateImport(tx, actor.tenantId, id, {
+    const jobId = randomUUID();
+    await repo.insertApplyJob(tx, {
+      tenantId,
+      id: jobId,
+      kind: IMPORT_APPLY_JOB,
+      payload: { importId: id, actor: actor.label, staffId: actor.staffId },
+      createdBy: actor.staffId,
+      lease,
+    });
+    await repo.updateImport(tx, tenantId, id, {
       status: 'applying',
       error: null,
+      jobId,
       ...(choices.onMatch ? { onMatch: choices.onMatch } : {}),
       ...(choices.onPossible ? { onPossible: choices.onPossible } : {}),
     });
-    return imp;
+    return jobId;
   });
-  try {
-    const job = await jobs.enqueue(
-      actor.tenantId,
-      IMPORT_APPLY_JOB,
-      { importId: id, actor: actorLabel(actor), staffId: actor.staffId },
-      actor.staffId,
-    );
-    await repo.updateImport(database.db, actor.tenantId, id, { jobId: job.id });
-    return job;
-  } catch (err) {
-    await repo.updateImport(database.db, actor.tenantId, id, { status: before.status });
-    throw err;
-  }
+}
+
+/**
+ * Starts applying a planned import (or resumes a failed or interrupted one from its checkpoint)
+ * as a background job; the choices may be given here once more.
+ */
+export async function startApply(
+  database: Database,
+  jobs: JobQueue,
+  actor: Actor,
+  id: string,
+  choices: ApplyChoices,
+): Promise<JobRow> {
+  const jobId = await claimApply(
+    database,
+    { tenantId: actor.tenantId, staffId: actor.staffId, label: actorLabel(actor) },
+    id,
+    choices,
+  );
+  const job = await jobs.get(actor.tenantId, jobId);
+  if (!job) throw notFound('job');
+  return job;
 }
 
 export { assertPlannable };
