@@ -540,9 +540,33 @@ export async function findGroups(
 
 export type MergeRow = typeof merges.$inferSelect;
 
+/**
+ * Inserts the merge row and returns it as it was written, without reading it back: the row holds
+ * every moved id, and RETURNING would serialise and parse all of it again. JSON columns come back
+ * as JSON (dates as ISO strings), as a read would give them.
+ */
 export async function insertMerge(db: Db, row: typeof merges.$inferInsert): Promise<MergeRow> {
-  const [inserted] = await db.insert(merges).values(row).returning();
-  return inserted!;
+  const asJson = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+  const performedAt = row.performedAt ?? new Date();
+  await db.insert(merges).values({ ...row, performedAt });
+  return {
+    tenantId: row.tenantId,
+    id: row.id,
+    survivorId: row.survivorId,
+    mergedIds: [...row.mergedIds],
+    plan: asJson(row.plan),
+    beforeSnapshot: asJson(row.beforeSnapshot),
+    moved: asJson(row.moved),
+    performedBy: row.performedBy ?? null,
+    performedAt,
+    undoneAt: row.undoneAt ?? null,
+    undoneBy: row.undoneBy ?? null,
+    choices: asJson(row.choices ?? {}),
+    afterState: asJson(row.afterState ?? {}),
+    undoResult: row.undoResult === undefined || row.undoResult === null ? null : asJson(row.undoResult),
+    jobId: row.jobId ?? null,
+    groupId: row.groupId ?? null,
+  };
 }
 
 export async function findMerge(
@@ -573,15 +597,19 @@ export async function finishUndo(
     .where(and(eq(merges.tenantId, tenantId), eq(merges.id, id)));
 }
 
-/** Merges after `after`, not undone, that merged one of `customerIds` away. */
+/**
+ * Merges after `after` other than `except`, not undone, that merged one of `customerIds` away:
+ * their ids and profiles only (the full rows hold every moved id), newest first.
+ */
 export async function laterMergesAway(
   db: Db,
   tenantId: string,
   after: Date,
   customerIds: readonly string[],
-): Promise<MergeRow[]> {
+  except: string,
+): Promise<{ id: string; survivorId: string; mergedIds: string[] }[]> {
   return db
-    .select()
+    .select({ id: merges.id, survivorId: merges.survivorId, mergedIds: merges.mergedIds })
     .from(merges)
     .where(
       and(
@@ -589,6 +617,7 @@ export async function laterMergesAway(
         sql`${merges.undoneAt} IS NULL`,
         sql`${merges.performedAt} >= ${after}`,
         sql`${merges.mergedIds} && ${uuids(customerIds)}`,
+        sql`${merges.id} <> ${except}`,
       ),
     )
     .orderBy(desc(merges.performedAt));

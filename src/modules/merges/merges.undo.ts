@@ -67,15 +67,14 @@ export async function undoMerge(
       throw new AppError(409, 'merge_undo_expired', { params: { days } });
     }
     const involvedIds = [merge.survivorId, ...merge.mergedIds];
-    const later = (await repo.laterMergesAway(tx, tenantId, merge.performedAt, involvedIds)).find(
-      (m) => m.id !== merge.id,
-    );
+    const [later] = await repo.laterMergesAway(tx, tenantId, merge.performedAt, involvedIds, merge.id);
     const before = merge.beforeSnapshot as BeforeSnapshot;
     const numberOf = (id: string) =>
       (before.customers.find((c) => c.id === id)?.number as number | undefined) ?? '?';
     if (later) {
       const blocked = later.mergedIds.find((id) => involvedIds.includes(id))!;
-      const survivorRow = (later.beforeSnapshot as BeforeSnapshot).customers.find(
+      const laterRow = await repo.findMerge(tx, tenantId, later.id);
+      const survivorRow = (laterRow?.beforeSnapshot as BeforeSnapshot | undefined)?.customers.find(
         (c) => c.id === later.survivorId,
       );
       throw new AppError(409, 'merge_undo_blocked', {
