@@ -1,7 +1,8 @@
 /**
  * Online accounts in a real browser: staff invite a customer from a booking request, the customer
  * opens the e-mailed link (from the outbox), chooses a password and is logged in on the booking
- * page, books as themselves, logs out and in again, and resets a forgotten password.
+ * page, books as themselves, logs out and in again, and resets a forgotten password. Staff also
+ * invite and disable from the customer profile, for a customer who never sent a request.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
@@ -160,6 +161,69 @@ describe('online account', () => {
     await page.getByTestId('book-password-submit').click();
     await page.waitForURL(/\/book\/lotus$/);
     expect(await page.getByTestId('book-account-name').textContent()).toBe('Logged in as Lotte Peeters');
+    await context.close();
+  });
+
+  it('is shown on the customer profile: invited from there (the mail in the outbox), and disabled after a confirmation', async () => {
+    const now = new Date();
+    const jan = (
+      await createCustomer(
+        server.database,
+        tenant.tenantId,
+        { firstName: 'Jan', lastName: 'Claes', email: 'jan.claes@example.be', language: 'nl' },
+        { source: 'staff', actor: null, now },
+      )
+    ).id;
+    const piet = (
+      await createCustomer(
+        server.database,
+        tenant.tenantId,
+        { firstName: 'Piet', lastName: 'Zonder', mobile: '0470 12 34 56', language: 'nl' },
+        { source: 'staff', actor: null, now },
+      )
+    ).id;
+    const context = await browser.newContext({ locale: 'nl-BE', viewport: { width: 1360, height: 900 } });
+    const page = await context.newPage();
+    await loginInBrowser(page, server.url, tenant.ownerEmail, tenant.password);
+
+    // Without an e-mail address on the profile, the card says so and cannot invite yet.
+    await page.goto(`${server.url}/customers/${piet}`);
+    await page.getByTestId('online-account').waitFor();
+    expect(await page.getByTestId('online-account-state').textContent()).toBe('Nog niet uitgenodigd');
+    await page.getByTestId('online-account-no-email').waitFor();
+    expect(await page.getByTestId('online-account-invite').isDisabled()).toBe(true);
+
+    await page.goto(`${server.url}/customers/${jan}`);
+    await page.getByTestId('profile-sidebar').waitFor();
+    await page.getByTestId('online-account').waitFor();
+    expect(await page.getByTestId('online-account-state').textContent()).toBe('Nog niet uitgenodigd');
+    expect(await page.getByTestId('online-account-email').inputValue()).toBe('jan.claes@example.be');
+    expect(await page.getByTestId('online-account-no-email').count()).toBe(0);
+    await page.getByTestId('online-account-invite').click();
+    await page.getByTestId('online-account-sent').waitFor();
+    expect(await page.getByTestId('online-account-sent').textContent()).toContain('jan.claes@example.be');
+    expect(await page.getByTestId('online-account-state').textContent()).toBe('Uitgenodigd');
+    expect(await page.getByTestId('online-account-details').textContent()).toContain('link geldig tot');
+    expect(await page.getByTestId('online-account-invite').textContent()).toBe('Nieuwe link sturen');
+    const link = await lastMailLink(jan);
+    expect(link).toContain('/book/lotus/invite?token=');
+    const [mail] = await server.database.query<{ to_address: string }>(
+      'SELECT to_address FROM messages WHERE tenant_id = $1 AND customer_id = $2',
+      [tenant.tenantId, jan],
+    );
+    expect(mail?.to_address).toBe('jan.claes@example.be');
+
+    // Disabling asks first; cancelled, nothing changes.
+    await page.getByTestId('online-account-disable').click();
+    await page.getByTestId('online-account-disable-confirm').waitFor();
+    await page.getByRole('button', { name: 'Annuleren' }).click();
+    await page.getByTestId('online-account-disable-confirm').waitFor({ state: 'hidden' });
+    expect(await page.getByTestId('online-account-state').textContent()).toBe('Uitgenodigd');
+    await page.getByTestId('online-account-disable').click();
+    await page.getByTestId('online-account-disable-confirm').click();
+    await page.getByTestId('online-account-state').filter({ hasText: 'Uitgeschakeld' }).waitFor();
+    expect(await page.getByTestId('online-account-invite').textContent()).toBe('Opnieuw uitnodigen');
+    expect((await owner.get(`/api/customers/${jan}/online-account`)).body.state).toBe('disabled');
     await context.close();
   });
 });

@@ -35,6 +35,7 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useSession } from '../../lib/auth.tsx';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
+import { OnlineAccountCard } from '../bookings/OnlineAccountCard.tsx';
 import { DuplicatesTab, useDuplicateCount } from '../duplicates/DuplicatesTab.tsx';
 import { customersApi, type Customer, type Summary } from './customersApi.ts';
 import { InfoTab } from './InfoTab.tsx';
@@ -46,9 +47,9 @@ import { SummaryTab } from './SummaryTab.tsx';
 
 /**
  * `/customers/:id`: one customer. Tabs for the details (edit on the version shown), summaries,
- * notes, messages and — when there are any — duplicates; a sidebar with the key dates and the
- * first five notes; actions to e-mail, archive or restore, and for owners GDPR export, erase and
- * delete. An id that was merged away shows the surviving profile with a notice.
+ * notes, messages and — when there are any — duplicates; a sidebar with the key dates, the
+ * first five notes and the online booking account (state, invite, disable); actions to e-mail,
+ * archive or restore, and for owners GDPR export, erase and delete. An id that was merged away shows the surviving profile with a notice.
  */
 export default function CustomerProfilePage() {
   const { id = '' } = useParams();
@@ -225,7 +226,10 @@ function Profile({ customer, routeId }: { customer: Customer; routeId: string })
 
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 3 }}>
-          <Sidebar customer={customer} summary={summary.data} />
+          <Stack gap="md">
+            <Sidebar customer={customer} summary={summary.data} />
+            {!erased && <OnlineAccountCard customerId={id} customerEmail={customer.email} />}
+          </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 9 }}>
           <Tabs value={tab} onChange={setTab} keepMounted={false}>
