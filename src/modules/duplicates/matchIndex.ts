@@ -111,6 +111,8 @@ const INDEX_COLUMNS = sql`c.id, c.first_name AS "firstName", c.last_name AS "las
 
 /** Customers per statement of a bulk reindex: big enough for few round trips, small enough for memory. */
 const CHUNK = 5000;
+/** Up to this many customers, keys are updated by difference rather than deleted and inserted again. */
+const FEW = 20;
 
 /**
  * Recomputes features, keys and identity hash of these customers, inside the caller's
@@ -191,10 +193,22 @@ async function reindexChunk(
     featureTexts.push(encodeFeatures(record));
   }
 
-  await db.execute(
-    sql`DELETE FROM customer_match_keys WHERE tenant_id = ${tenantId} AND customer_id = ANY(${idParam}::uuid[])`,
-  );
-  if (keyValues.length > 0) {
+  if (ids.length <= FEW) {
+    // A few customers (an edit, a merge, an undo): most of their keys are unchanged, so only the
+    // keys that went are deleted and only new ones inserted, in one statement.
+    await db.execute(
+      sql`WITH k(key, customer_id) AS (SELECT * FROM unnest(${sql.param(keyValues)}::text[], ${sql.param(keyCustomers)}::uuid[])),
+        gone AS (DELETE FROM customer_match_keys m WHERE m.tenant_id = ${tenantId} AND m.customer_id = ANY(${idParam}::uuid[])
+          AND NOT EXISTS (SELECT 1 FROM k WHERE k.key = m.key AND k.customer_id = m.customer_id))
+        INSERT INTO customer_match_keys (tenant_id, key, customer_id)
+        SELECT ${tenantId}, k.key, k.customer_id FROM k ON CONFLICT DO NOTHING`,
+    );
+  } else {
+    await db.execute(
+      sql`DELETE FROM customer_match_keys WHERE tenant_id = ${tenantId} AND customer_id = ANY(${idParam}::uuid[])`,
+    );
+  }
+  if (keyValues.length > 0 && ids.length > FEW) {
     await db.execute(
       sql`INSERT INTO customer_match_keys (tenant_id, key, customer_id)
         SELECT ${tenantId}, k, c FROM unnest(${sql.param(keyValues)}::text[], ${sql.param(keyCustomers)}::uuid[]) AS t(k, c)
