@@ -297,18 +297,23 @@ export async function rebuildSearch(db: Db, tenantId: string, customerIds: reado
 }
 
 /**
- * On the embedded engine (always its superuser), history moves run with triggers off
- * (`session_replication_role = replica`, transaction-local, switched back right after): that
+ * Runs the history moves of a merge or undo: defers search terms (see `deferSearch`) and, on the
+ * embedded engine (always its superuser), turns triggers off for the moves
+ * (`session_replication_role = replica`, transaction-local, switched back right after). That
  * skips PostgreSQL's per-row foreign-key check of `customer_id`, about a third of a move's cost.
  * The check cannot fail there: every customer the rows move to was locked FOR UPDATE and found
  * live earlier in the same transaction, and the only other trigger on these tables (search terms)
- * is deferred during merges anyway. On a PostgreSQL server the checks run as always.
+ * is deferred anyway. On a PostgreSQL server the checks run as always.
  */
-export async function withoutRowTriggers<T>(db: Db, skip: boolean, fn: () => Promise<T>): Promise<T> {
-  if (!skip) return fn();
+export async function moving<T>(db: Db, skipRowTriggers: boolean, fn: () => Promise<T>): Promise<T> {
+  if (!skipRowTriggers) {
+    await deferSearch(db);
+    return fn();
+  }
   const [before] = await rows<{ role: string }>(
     db,
-    sql`SELECT current_setting('session_replication_role') AS role, set_config('session_replication_role', 'replica', true)`,
+    sql`SELECT current_setting('session_replication_role') AS role, set_config('session_replication_role', 'replica', true),
+          set_config('clienteel.defer_search', 'on', true)`,
   );
   const result = await fn();
   await db.execute(sql`SELECT set_config('session_replication_role', ${before?.role ?? 'origin'}, true)`);

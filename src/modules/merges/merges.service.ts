@@ -151,19 +151,6 @@ async function executePlan(
     (t) =>
       t !== 'customer_notes' && involved.history.some((h) => h.table === t && h.customerId !== survivorId),
   );
-  await repo.deferSearch(tx);
-  const rows: Moved['rows'] = await repo.withoutRowTriggers(tx, opts.skipRowTriggers, () =>
-    repo.moveAll(tx, tenantId, tables, mergedIds, survivorId),
-  );
-  for (const table of tables) {
-    const expected = involved.history
-      .filter((h) => h.table === table && h.customerId !== survivorId)
-      .reduce((n, h) => n + h.count, 0);
-    const count = Object.values(rows[table] ?? {}).reduce((n, ids) => n + ids.length, 0);
-    if (count !== expected)
-      throw new Error(`merge ${mergeId}: ${table} moved ${count} rows, expected ${expected}`);
-  }
-
   // Notes are appended after the survivor's own, profile by profile in plan order, each
   // profile's notes in their own order.
   const notes = involved.notes;
@@ -172,18 +159,30 @@ async function executePlan(
     .reduce((max, n) => Math.max(max, n.position), 0);
   const notePositions: Record<string, number> = {};
   const placement: { id: string; position: number }[] = [];
+  const movedNotes: Record<string, string[]> = {};
   for (const id of mergedIds) {
     const own = notes.filter((x) => x.customerId === id);
     if (own.length === 0) continue;
-    (rows.customer_notes ??= {})[id] = own.map((n) => n.id);
+    movedNotes[id] = own.map((n) => n.id);
     for (const n of own) {
       notePositions[n.id] = n.position;
       placement.push({ id: n.id, position: ++next });
     }
   }
-  await repo.withoutRowTriggers(tx, opts.skipRowTriggers, () =>
-    repo.placeNotes(tx, tenantId, survivorId, placement),
-  );
+  const rows: Moved['rows'] = await repo.moving(tx, opts.skipRowTriggers, async () => {
+    const moved = await repo.moveAll(tx, tenantId, tables, mergedIds, survivorId);
+    await repo.placeNotes(tx, tenantId, survivorId, placement);
+    return moved;
+  });
+  for (const table of tables) {
+    const expected = involved.history
+      .filter((h) => h.table === table && h.customerId !== survivorId)
+      .reduce((n, h) => n + h.count, 0);
+    const count = Object.values(rows[table] ?? {}).reduce((n, ids) => n + ids.length, 0);
+    if (count !== expected)
+      throw new Error(`merge ${mergeId}: ${table} moved ${count} rows, expected ${expected}`);
+  }
+  if (placement.length > 0) rows.customer_notes = movedNotes;
 
   const contactPoints = plan.contactPointsAdded.map((p) => ({
     id: randomUUID(),

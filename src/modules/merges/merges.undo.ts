@@ -117,8 +117,7 @@ export async function undoMerge(
 
     const back: Partial<Record<HistoryTable, Record<string, string[]>>> = {};
     for (const table of HISTORY_TABLES) if (table !== 'customer_notes') back[table] = moved.rows[table] ?? {};
-    await repo.deferSearch(tx);
-    const movedBack = await repo.withoutRowTriggers(tx, database.engine === 'pglite', async () => {
+    const movedBack = await repo.moving(tx, database.engine === 'pglite', async () => {
       const counts = await repo.moveBack(tx, tenantId, back, merge.survivorId);
       for (const [origin, ids] of Object.entries(moved.rows.customer_notes ?? {})) {
         const placement = ids.map((id) => ({ id, position: moved.notePositions[id] ?? 0 }));
