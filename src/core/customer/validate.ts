@@ -112,29 +112,31 @@ export function validateCustomer(
   }
   if (has('newsletterConsent')) v.newsletterConsent = input.newsletterConsent ?? null;
 
-  if (v.gender !== null && !(GENDERS as readonly string[]).includes(v.gender)) {
+  // Only what this call sets is checked: a value stored long ago (an import, another system) that
+  // would not pass today never blocks an edit of another field; it is checked when it is edited.
+  if (has('gender') && v.gender !== null && !(GENDERS as readonly string[]).includes(v.gender)) {
     errors.push({ field: 'gender', code: 'invalid_gender' });
   } else {
     v.gender = v.gender as Gender | null;
   }
-  if (v.country !== null) {
+  if (has('country') && v.country !== null) {
     v.country = v.country.toUpperCase();
     if (!/^[A-Z]{2}$/.test(v.country)) errors.push({ field: 'country', code: 'invalid_country_code' });
   }
-  if (v.language !== null) {
+  if (has('language') && v.language !== null) {
     v.language = v.language.toLowerCase();
     if (!(CUSTOMER_LANGUAGES as readonly string[]).includes(v.language))
       errors.push({ field: 'language', code: 'invalid_language' });
   }
-  if (v.email !== null) {
+  if (has('email') && v.email !== null) {
     if (!validator.isEmail(v.email, { allow_utf8_local_part: true }))
       errors.push({ field: 'email', code: 'invalid_email' });
   }
-  if (v.birthDate !== null) {
+  if (has('birthDate') && v.birthDate !== null) {
     const problem = birthDateProblem(v.birthDate, ctx.today);
     if (problem) errors.push({ field: 'birthDate', code: problem });
   }
-  if (v.vatNumber !== null) {
+  if (has('vatNumber') && v.vatNumber !== null) {
     v.vatNumber = v.vatNumber.toUpperCase().replace(/[\s.-]/g, '');
     if (!/^[A-Z]{2}[0-9A-Z]{2,13}$/.test(v.vatNumber))
       errors.push({ field: 'vatNumber', code: 'invalid_vat_number' });
@@ -151,8 +153,9 @@ export function validateCustomer(
       v[e164] = null;
       continue;
     }
-    // Re-read only what changed (or when the country changed), so a stored number never flips.
-    if (!has(field) && !has('country') && base[e164] !== null) continue;
+    // Re-read only what changed (or when the country changed), so a stored number never flips and
+    // a stored one that never parsed does not block an edit of another field.
+    if (!has(field) && !has('country')) continue;
     const normalised = normalisePhone(typed, region);
     if (normalised === null) errors.push({ field, code: 'invalid_phone', params: { country: region } });
     v[e164] = normalised;
