@@ -202,13 +202,27 @@ async function runEngine(engine: 'pglite' | 'postgres', args: string[]): Promise
     log(
       `${engine}: ${instances} instance(s) at ${servers.map((s) => s.url).join(', ')}; ${seconds} s with ${connections} connections`,
     );
+    // Answers other than 2xx, by kind of request and status, so an error in the total can be traced.
+    const failures: Record<string, number> = {};
+    const tally = (kind: string, status: number, path?: string) => {
+      if (status >= 200 && status < 300) return;
+      const key = `${kind} ${status}`;
+      failures[key] = (failures[key] ?? 0) + 1;
+      if (path !== undefined && failures[key] <= 3) log(`  ${key}: ${path}`);
+    };
     const search = {
       method: 'GET' as const,
-      setupRequest: (req: { path: string }) => ({ ...req, path: nextSearch() }),
+      setupRequest: (req: { path: string }, context: Record<string, unknown>) => {
+        context.path = nextSearch();
+        return { ...req, path: context.path as string };
+      },
+      onResponse: (status: number, _body: string, context: Record<string, unknown>) =>
+        tally('search', status, context.path as string),
     };
     const profile = {
       method: 'GET' as const,
       setupRequest: (req: { path: string }) => ({ ...req, path: `/api/customers/${nextViewed()}` }),
+      onResponse: (status: number) => tally('profile', status),
     };
     const duplicates = {
       method: 'GET' as const,
@@ -216,6 +230,7 @@ async function runEngine(engine: 'pglite' | 'postgres', args: string[]): Promise
         ...req,
         path: `/api/customers/${nextViewed()}/duplicates`,
       }),
+      onResponse: (status: number) => tally('duplicates', status),
     };
     // An edit: read the profile (as the form does), then save a change on its version. Each
     // customer is edited by one connection at a time, so a 409 here would be a real lost-update bug.
@@ -229,6 +244,7 @@ async function runEngine(engine: 'pglite' | 'postgres', args: string[]): Promise
         return { ...req, path: `/api/customers/${c.id}` };
       },
       onResponse: (status: number, body: string, context: Record<string, unknown>) => {
+        tally('read-for-edit', status);
         context.version = status === 200 ? (JSON.parse(body) as { version: number }).version : undefined;
       },
     };
@@ -240,7 +256,8 @@ async function runEngine(engine: 'pglite' | 'postgres', args: string[]): Promise
         path: `/api/customers/${context.editing as string}`,
         body: JSON.stringify({ version: context.version ?? 1, statusLabel: `vip ${(e % 7) + 1}` }),
       }),
-      onResponse: (_status: number, _body: string, context: Record<string, unknown>) => {
+      onResponse: (status: number, body: string, context: Record<string, unknown>) => {
+        tally('edit', status, status >= 300 ? body.slice(0, 200) : undefined);
         busy.delete(context.editing as string);
       },
     };
@@ -272,6 +289,7 @@ async function runEngine(engine: 'pglite' | 'postgres', args: string[]): Promise
       p99_ms: p99,
       errors,
       non2xx: results.reduce((s, r) => s + r.non2xx, 0),
+      non2xx_by_kind: failures,
     };
   } finally {
     for (const s of servers) await s.kill('SIGTERM');
