@@ -129,6 +129,14 @@ export async function crashRounds(
 ): Promise<CrashReport> {
   const random = rng(seed);
   const report: CrashReport = { operation, rounds, killedMidway: 0, violations: [] };
+  // The kill comes at a random moment within `span` ms of starting the operation. The span adapts
+  // so that about half the kills land while the operation (request or job) is still under way: it
+  // shrinks after a round the operation finished before the kill and grows after one it did not.
+  // A fixed span either always killed too late (an undo takes ~100 ms) or always too early.
+  let span = { merge: 400, undo: 400, bulk: 1500, import: 2500 }[operation];
+  const adapt = (midway: boolean) => {
+    span = midway ? Math.min(span * 1.3, 60_000) : Math.max(span * 0.6, 5);
+  };
   const baseline = await (async () => {
     const db = await world.open();
     try {
@@ -166,7 +174,7 @@ export async function crashRounds(
         });
         if (applied.status !== 201)
           throw new Error(`merge before undo failed: ${applied.status} ${JSON.stringify(applied.body)}`);
-        const kill = setTimeout(() => void server.kill(), Math.floor(random() * 400));
+        const kill = setTimeout(() => void server.kill(), Math.floor(random() * span));
         await client.request('POST', `/api/merges/${applied.body.id}/undo`).then(
           () => (finished = true),
           () => undefined,
@@ -174,7 +182,7 @@ export async function crashRounds(
         clearTimeout(kill);
       } else if (operation === 'merge') {
         const preview = await client.request('POST', '/api/merges/preview', { ids: members });
-        const kill = setTimeout(() => void server.kill(), Math.floor(random() * 400));
+        const kill = setTimeout(() => void server.kill(), Math.floor(random() * span));
         await client
           .request('POST', '/api/merges', { ids: members, fingerprint: preview.body.fingerprint })
           .then(
@@ -189,7 +197,7 @@ export async function crashRounds(
           fingerprint: g.fingerprint,
         }));
         if (groups.length > 0) {
-          const kill = setTimeout(() => void server.kill(), Math.floor(random() * 1500));
+          const kill = setTimeout(() => void server.kill(), Math.floor(random() * span));
           await client.request('POST', '/api/merges/bulk', { groups }).then(
             () => undefined,
             () => undefined,
@@ -215,7 +223,7 @@ export async function crashRounds(
         });
         if (planned.status !== 200)
           throw new Error(`plan failed: ${planned.status} ${JSON.stringify(planned.body)}`);
-        const kill = setTimeout(() => void server.kill(), Math.floor(random() * 2500));
+        const kill = setTimeout(() => void server.kill(), Math.floor(random() * span));
         await client.request('POST', `/api/imports/${uploaded.body.id}/apply`, {}).then(
           () => undefined,
           () => undefined,
@@ -226,7 +234,7 @@ export async function crashRounds(
     } finally {
       await server.kill();
     }
-    if (!finished && (operation === 'merge' || operation === 'undo')) report.killedMidway++;
+    let midway = !finished && (operation === 'merge' || operation === 'undo');
 
     // Restart: interrupted jobs resume (their lease runs out) and finish or fail cleanly.
     server = await startServerProcess(world.env);
@@ -235,8 +243,10 @@ export async function crashRounds(
     if (operation === 'bulk' || operation === 'import') {
       const before = Date.now();
       await waitForJobsViaApi(after, 120_000);
-      if (Date.now() - before > 500) report.killedMidway++;
+      midway = Date.now() - before > 500;
     }
+    if (midway) report.killedMidway++;
+    adapt(midway);
     await server.kill('SIGTERM');
 
     const check = await world.open();
