@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CustomerValues } from './customer.ts';
-import { validateCustomer } from './validate.ts';
+import { EMPTY_VALUES, validateCustomer } from './validate.ts';
 import type { ValidationContext } from './validate.ts';
 
 const ctx: ValidationContext = {
@@ -9,34 +9,9 @@ const ctx: ValidationContext = {
   today: '2026-11-25',
 };
 
-const EMPTY: CustomerValues = {
-  gender: null,
-  firstName: null,
-  lastName: null,
-  displayName: null,
-  email: null,
-  mobile: null,
-  mobileE164: null,
-  landline: null,
-  landlineE164: null,
-  phone2: null,
-  phone2E164: null,
-  birthDate: null,
-  street: null,
-  houseNumber: null,
-  postalCode: null,
-  city: null,
-  country: null,
-  language: null,
-  vatNumber: null,
-  statusLabel: null,
-  newsletterConsent: null,
-  notes: null,
-};
-
 /** A profile as an old import left it: an e-mail and a landline that would not pass today. */
 const legacy: CustomerValues = {
-  ...EMPTY,
+  ...EMPTY_VALUES,
   firstName: 'An',
   lastName: 'Peeters',
   email: 'an.peeters@@telenet',
@@ -50,7 +25,7 @@ describe('validateCustomer', () => {
   it('checks a new customer completely', () => {
     const result = validateCustomer(
       { lastName: 'Peeters', email: 'not an address', mobile: '12', birthDate: '2030-01-01' },
-      EMPTY,
+      EMPTY_VALUES,
       ctx,
     );
     expect(result.ok ? [] : result.errors.map((e) => `${e.field}:${e.code}`)).toEqual([
