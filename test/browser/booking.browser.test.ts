@@ -7,11 +7,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { generateCustomers } from '../../bench/generator/index.ts';
 import { loadGenerated } from '../../bench/generator/load.ts';
-import { createCustomer } from '../../src/modules/customers/customers.service.ts';
 import { reindexTenant } from '../../src/modules/duplicates/matchIndex.ts';
 import { createTestTenant, loginOwner } from '../support/app.ts';
 import type { TestTenant } from '../support/app.ts';
-import { launchBrowser, loginInBrowser, maybeScreenshot, startBrowserServer } from './support.ts';
+import {
+  addStephanie,
+  launchBrowser,
+  loginInBrowser,
+  maybeScreenshot,
+  startBrowserServer,
+} from './support.ts';
 import type { BrowserServer } from './support.ts';
 
 let server: BrowserServer;
@@ -48,19 +53,7 @@ beforeAll(async () => {
     tenantId: tenant.tenantId,
   });
   await reindexTenant(server.database, tenant.tenantId);
-  stephanie = (
-    await createCustomer(
-      server.database,
-      tenant.tenantId,
-      {
-        firstName: 'Stephanie',
-        lastName: 'Wahters',
-        email: 'stephaniewachters@telenet.be',
-        mobile: '0475 888 888',
-      },
-      { source: 'staff', actor: null, now: new Date() },
-    )
-  ).id;
+  stephanie = await addStephanie(server, tenant.tenantId);
   const owner = await loginOwner(server, tenant);
   await owner.post('/api/booking-services', { name: 'Knippen', durationMinutes: 30, priceCents: 3500 });
   browser = await launchBrowser();

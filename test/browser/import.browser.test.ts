@@ -8,10 +8,15 @@ import { readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { createCustomer } from '../../src/modules/customers/customers.service.ts';
 import { createTestTenant } from '../support/app.ts';
 import type { TestTenant } from '../support/app.ts';
-import { launchBrowser, loginInBrowser, maybeScreenshot, startBrowserServer } from './support.ts';
+import {
+  addStephanie,
+  launchBrowser,
+  loginInBrowser,
+  maybeScreenshot,
+  startBrowserServer,
+} from './support.ts';
 import type { BrowserServer } from './support.ts';
 
 let server: BrowserServer;
@@ -34,19 +39,7 @@ const FILE = iconv.encode(
 beforeAll(async () => {
   server = await startBrowserServer();
   tenant = await createTestTenant(server, { slug: 'lotus', name: 'Kapsalon Lotus' });
-  stephanie = (
-    await createCustomer(
-      server.database,
-      tenant.tenantId,
-      {
-        firstName: 'Stephanie',
-        lastName: 'Wahters',
-        email: 'stephaniewachters@telenet.be',
-        mobile: '0475 888 888',
-      },
-      { source: 'staff', actor: null, now: new Date() },
-    )
-  ).id;
+  stephanie = await addStephanie(server, tenant.tenantId);
   browser = await launchBrowser();
 });
 afterAll(async () => {

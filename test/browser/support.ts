@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { createCustomer } from '../../src/modules/customers/customers.service.ts';
 import { ensureWebBuilt } from '../../src/server/webBuild.ts';
 import { createTestContext } from '../support/app.ts';
 import type { TestContext } from '../support/app.ts';
@@ -70,4 +71,20 @@ export async function maybeScreenshot(page: Page, name: string): Promise<void> {
   const dir = join(ROOT, 'docs', 'screenshots');
   mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: join(dir, `${name}.png`), fullPage: false });
+}
+
+/** The seed's Stephanie Wahters (the profile her online double must be matched with); returns her id. */
+export async function addStephanie(server: BrowserServer, tenantId: string): Promise<string> {
+  const created = await createCustomer(
+    server.database,
+    tenantId,
+    {
+      firstName: 'Stephanie',
+      lastName: 'Wahters',
+      email: 'stephaniewachters@telenet.be',
+      mobile: '0475 888 888',
+    },
+    { source: 'staff', actor: null, now: new Date() },
+  );
+  return created.id;
 }
