@@ -14,7 +14,7 @@ import {
   Table,
   Text,
 } from '@mantine/core';
-import { IconArrowsJoin, IconCopy, IconEqualNot, IconLayoutColumns, IconScan } from '@tabler/icons-react';
+import { IconCopy, IconScan } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
@@ -26,8 +26,9 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { useSession } from '../../lib/auth.tsx';
 import { formatDate, formatDateTime, formatNumber } from '../../lib/format.ts';
 import { BulkMergePanel } from '../merges/BulkMergePanel.tsx';
-import { compareLink, duplicateKeys, duplicatesApi, mergeLink } from './duplicatesApi.ts';
+import { duplicateKeys, duplicatesApi } from './duplicatesApi.ts';
 import type { DuplicateGroup, GroupFilter, Job } from './duplicatesApi.ts';
+import { DuplicateActions } from './DuplicateActions.tsx';
 import { ProbabilityBadge } from './DuplicatesTab.tsx';
 import { ReasonChart } from './ReasonChart.tsx';
 
@@ -178,37 +179,13 @@ function OpenGroupActions({ group }: { group: DuplicateGroup }) {
   return (
     <>
       {dismiss.isError && <ErrorAlert error={dismiss.error} />}
-      <Group gap="sm">
-        <Button
-          component={Link}
-          to={compareLink(ids)}
-          variant="default"
-          size="xs"
-          leftSection={<IconLayoutColumns size={16} />}
-        >
-          {t('actions.compare')}
-        </Button>
-        <Button
-          component={Link}
-          to={mergeLink(ids)}
-          size="xs"
-          leftSection={<IconArrowsJoin size={16} />}
-          data-testid="group-merge"
-        >
-          {t('actions.merge')}
-        </Button>
-        <Button
-          variant="subtle"
-          color="gray"
-          size="xs"
-          leftSection={<IconEqualNot size={16} />}
-          loading={dismiss.isPending}
-          onClick={() => dismiss.mutate()}
-          data-testid="group-dismiss"
-        >
-          {t('actions.dismissGroup')}
-        </Button>
-      </Group>
+      <DuplicateActions
+        ids={ids}
+        dismissLabel={t('actions.dismissGroup')}
+        dismissing={dismiss.isPending}
+        onDismiss={() => dismiss.mutate()}
+        testIds={{ merge: 'group-merge', dismiss: 'group-dismiss' }}
+      />
     </>
   );
 }

@@ -1,12 +1,12 @@
-import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
-import { IconArrowsJoin, IconEqualNot, IconLayoutColumns } from '@tabler/icons-react';
+import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatDate, formatNumber } from '../../lib/format.ts';
-import { compareLink, duplicateKeys, duplicatesApi, mergeLink } from './duplicatesApi.ts';
+import { duplicateKeys, duplicatesApi } from './duplicatesApi.ts';
 import type { DuplicateCandidate } from './duplicatesApi.ts';
+import { DuplicateActions } from './DuplicateActions.tsx';
 import { ReasonChart } from './ReasonChart.tsx';
 
 function useCandidates(customerId: string) {
@@ -72,38 +72,13 @@ function CandidateCard({ customerId, candidate }: { customerId: string; candidat
         </SimpleGrid>
         <ReasonChart fields={candidate.fields} />
         {dismiss.isError && <ErrorAlert error={dismiss.error} />}
-        <Group gap="sm">
-          <Button
-            component={Link}
-            to={compareLink(ids)}
-            variant="default"
-            size="xs"
-            leftSection={<IconLayoutColumns size={16} />}
-            data-testid="compare"
-          >
-            {t('actions.compare')}
-          </Button>
-          <Button
-            component={Link}
-            to={mergeLink(ids)}
-            size="xs"
-            leftSection={<IconArrowsJoin size={16} />}
-            data-testid="merge"
-          >
-            {t('actions.merge')}
-          </Button>
-          <Button
-            variant="subtle"
-            color="gray"
-            size="xs"
-            leftSection={<IconEqualNot size={16} />}
-            loading={dismiss.isPending}
-            onClick={() => dismiss.mutate()}
-            data-testid="not-duplicate"
-          >
-            {t('actions.notDuplicate')}
-          </Button>
-        </Group>
+        <DuplicateActions
+          ids={ids}
+          dismissLabel={t('actions.notDuplicate')}
+          dismissing={dismiss.isPending}
+          onDismiss={() => dismiss.mutate()}
+          testIds={{ compare: 'compare', merge: 'merge', dismiss: 'not-duplicate' }}
+        />
       </Stack>
     </Card>
   );
