@@ -329,6 +329,30 @@ export const customerSearchTerms = pgTable(
   (t) => [primaryKey({ columns: [t.tenantId, t.customerId, t.term] })],
 );
 
+/** Customer search (migration 0203): the tenant's distinct name words, for the typo keys. */
+export const customerSearchWords = pgTable(
+  'customer_search_words',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    word: text('word').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.word] })],
+);
+
+/**
+ * Customer search (migration 0203): every beginning of a name word under itself and under itself
+ * with one letter left out, so a typed word finds its one-typo corrections in a few probes.
+ */
+export const customerSearchTypoKeys = pgTable(
+  'customer_search_typo_keys',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    key: text('key').notNull(),
+    prefix: text('prefix').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.key, t.prefix] })],
+);
+
 export const matchModels = pgTable('match_models', {
   tenantId: uuid('tenant_id').primaryKey(),
   params: jsonb('params').notNull(),

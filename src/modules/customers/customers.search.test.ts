@@ -13,6 +13,7 @@ import { createCustomer } from './customers.service.ts';
 let ctx: TestContext;
 let tenant: TestTenant;
 let other: TestTenant;
+let third: TestTenant;
 const now = new Date('2026-11-24T10:00:00Z');
 const ids: Record<string, { id: string; number: number }> = {};
 
@@ -50,6 +51,7 @@ beforeAll(async () => {
   ctx = await createTestContext();
   tenant = await createTestTenant(ctx);
   other = await createTestTenant(ctx);
+  third = await createTestTenant(ctx);
   await add(tenant, 'stephanie', {
     firstName: 'Stephanie',
     lastName: 'Wahters',
@@ -164,6 +166,71 @@ describe('live search', () => {
     expect(await numbersFor('peeters', { archived: 'all' })).toEqual([ids.muller!.number]);
     expect(await numbersFor(String(ids.muller!.number))).toEqual([]);
     expect(await numbersFor('0475', { source: 'online' })).toEqual([ids.stefanie!.number]);
+  });
+
+  it('corrects a typo anywhere in a long name, before and after its twelfth letter', async () => {
+    const numbersIn = async (q: string) => (await find(q, {}, third)).items.map((i) => i.row.number);
+    await add(third, 'long', { firstName: 'Marie-Louise', lastName: 'Vanderstraeten' });
+    expect(await numbersIn('vandertsraeten')).toEqual([ids.long!.number]); // swapped, 6th letter
+    expect(await numbersIn('vanderstraetn')).toEqual([ids.long!.number]); // missing, 13th letter
+    expect(await numbersIn('marie louise vanderstraetem')).toEqual([ids.long!.number]);
+    expect((await find('vanderstraetn', {}, third)).items[0]?.matchedOn).toBe('typo');
+  });
+
+  it("forgets the name words nobody has any more: renamed, erased, deleted customers' words leave no typo keys", async () => {
+    const words = async () =>
+      (
+        await ctx.database.query<{ word: string }>(
+          "SELECT word FROM customer_search_words WHERE tenant_id = $1 AND word LIKE 'zw%' ORDER BY word",
+          [third.tenantId],
+        )
+      ).map((r) => r.word);
+    const prefixes = async () =>
+      (
+        await ctx.database.query<{ prefix: string }>(
+          "SELECT DISTINCT prefix FROM customer_search_typo_keys WHERE tenant_id = $1 AND prefix LIKE 'zw%' ORDER BY prefix",
+          [third.tenantId],
+        )
+      ).map((r) => r.prefix);
+    const a = await add(third, 'zwa', { firstName: 'Ada', lastName: 'Zwirbelmoos' });
+    const b = await add(third, 'zwb', { firstName: 'Bea', lastName: 'Zwirbel' });
+    expect(await words()).toEqual(['zwirbel', 'zwirbelmoos']);
+    expect((await find('zwirbelmoso', {}, third)).items.map((i) => i.row.number)).toEqual([a.number]);
+    expect(await prefixes()).toContain('zwirbelmoos');
+
+    const rename = `UPDATE customers SET last_name = $3 WHERE tenant_id = $1 AND id = $2`;
+    await ctx.database.query(rename, [third.tenantId, a.id, 'Zwart']);
+    expect(await words()).toEqual(['zwart', 'zwirbel']);
+    // Beginnings only the old word had are gone; the ones another word shares stay.
+    expect(await prefixes()).toEqual(['zwa', 'zwar', 'zwart', 'zwi', 'zwir', 'zwirb', 'zwirbe', 'zwirbel']);
+    expect((await find('zwirbelmoso', {}, third)).items.map((i) => i.row.number)).toEqual([]);
+
+    // Erased (the anonymised row keeps no name) and deleted customers take their words along.
+    await ctx.database.query(
+      `UPDATE customers SET erased_at = now(), first_name = NULL, last_name = NULL WHERE tenant_id = $1 AND id = $2`,
+      [third.tenantId, b.id],
+    );
+    await ctx.database.query('DELETE FROM customers WHERE tenant_id = $1 AND id = $2', [
+      third.tenantId,
+      a.id,
+    ]);
+    expect(await words()).toEqual([]);
+    expect(await prefixes()).toEqual([]);
+  });
+
+  it('keeps words and typo keys equal to a rebuild from scratch after edits and archiving', async () => {
+    const snapshot = async () =>
+      ctx.database.query<{ words: string; keys: string }>(
+        `SELECT (SELECT string_agg(word, ',' ORDER BY word) FROM customer_search_words WHERE tenant_id = $1) AS words,
+                (SELECT md5(string_agg(key || '>' || prefix, ',' ORDER BY key, prefix))
+                   FROM customer_search_typo_keys WHERE tenant_id = $1) AS keys`,
+        [tenant.tenantId],
+      );
+    const before = await snapshot();
+    await ctx.database.query('SELECT clienteel_rebuild_search($1)', [tenant.tenantId]);
+    expect(await snapshot()).toEqual(before);
+    expect(before[0]?.words?.split(',')).toEqual(expect.arrayContaining(['peeters', 'wahters', 'wachters']));
+    expect(before[0]?.words?.split(',')).not.toContain('muller');
   });
 
   it("never shows another business's customers", async () => {

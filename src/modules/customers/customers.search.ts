@@ -10,7 +10,8 @@
  * words of a name as a phrase in either order of first and last name); when no name starts with
  * the words in that order, customers having every typed word somewhere in their names ("broeck
  * katrien"); and when nobody matched as typed, names with one typo in a word of four letters or
- * more. Sorted by a column, the matches within the scan budget are sorted.
+ * more, found through the typo keys (migration 0203). Sorted by a column, the matches within the
+ * scan budget are sorted.
  */
 import { sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
@@ -18,7 +19,15 @@ import type { Db } from '../../db/connection.ts';
 import { rows } from '../../db/connection.ts';
 import type { Source } from '../../core/customer/customer.ts';
 import { findCustomerRowByNumber, findCustomerRows } from './customers.repository.ts';
-import { foldWords, oneTypoVariants, parseSearch, prefixUpperBound } from './searchQuery.ts';
+import {
+  foldWords,
+  oneTypoVariants,
+  parseSearch,
+  prefixUpperBound,
+  TYPO_KEY_LETTERS,
+  typoCorrection,
+  typoLookupKeys,
+} from './searchQuery.ts';
 
 export type ArchivedFilter = 'active' | 'archived' | 'all';
 export type SortKey = 'relevance' | 'name' | 'number' | 'created';
@@ -319,10 +328,12 @@ async function countHits(db: Db, opts: ListOptions, scans: SQL[]): Promise<numbe
 
 /**
  * The typed words as phrases with one typo corrected in one or more words, fewest corrections
- * first: "stefanie wahters" → "stefanie wachters", … Each word of four letters or more is tried
- * with every one-typo variant (oneTypoVariants); a variant counts when some search term starts
- * with it — one B-tree probe each, so the cost does not grow with the file — and the variants
- * starting the most terms (counted up to VARIANT_COUNT_CAP) are kept, CORRECTIONS_PER_WORD per word.
+ * first: "stefanie wahters" → "stefanie wachters", … The corrections of each word of four letters
+ * or more are the beginnings of the tenant's name words one typo away, found through the typo keys
+ * (migration 0203: the word and the word with each letter left out, one index probe each); a
+ * typo past the first TYPO_KEY_LETTERS letters of a long word is found by probing that tail's
+ * one-typo variants. The corrections starting the most search terms (counted up to
+ * VARIANT_COUNT_CAP) are kept, CORRECTIONS_PER_WORD per word.
  */
 async function phraseVariants(
   db: Db,
@@ -330,18 +341,34 @@ async function phraseVariants(
   opts: ListOptions,
   words: readonly string[],
 ): Promise<string[]> {
-  const candidates: { typed: string; variant: string }[] = [];
-  for (const typed of new Set(words)) {
-    if (typed.length < MIN_TYPO_LENGTH || !/^[a-z]+$/.test(typed)) continue;
-    for (const variant of oneTypoVariants(typed)) candidates.push({ typed, variant });
+  const typedWords = [...new Set(words)].filter((w) => w.length >= MIN_TYPO_LENGTH && /^[a-z]+$/.test(w));
+  if (typedWords.length === 0) return [];
+  const lookups = typedWords.flatMap((typed) => typoLookupKeys(typed).map((key) => ({ typed, key })));
+  const beginnings = await rows<{ typed: string; prefix: string }>(
+    db,
+    sql`SELECT DISTINCT q.typed, k.prefix
+        FROM unnest(${sql.param(lookups.map((l) => l.typed))}::text[],
+                    ${sql.param(lookups.map((l) => l.key))}::text[]) AS q(typed, key)
+        JOIN customer_search_typo_keys k ON k.tenant_id = ${tenantId} AND k.key = q.key`,
+  );
+  const candidates = new Map<string, { typed: string; variant: string }>();
+  const add = (typed: string, variant: string | null) => {
+    if (variant !== null) candidates.set(`${typed}\u0000${variant}`, { typed, variant });
+  };
+  for (const b of beginnings) add(b.typed, typoCorrection(b.typed, b.prefix));
+  for (const typed of typedWords) {
+    if (typed.length <= TYPO_KEY_LETTERS) continue;
+    const head = typed.slice(0, TYPO_KEY_LETTERS - 1);
+    for (const variant of oneTypoVariants(typed)) if (variant.startsWith(head)) add(typed, variant);
   }
-  if (candidates.length === 0) return [];
+  if (candidates.size === 0) return [];
+  const list = [...candidates.values()];
   const archived = opts.archived === 'archived';
   const found = await rows<{ typed: string; variant: string; n: number }>(
     db,
     sql`SELECT c.typed, c.variant, s.n
-        FROM unnest(${sql.param(candidates.map((c) => c.typed))}::text[],
-                    ${sql.param(candidates.map((c) => c.variant))}::text[]) AS c(typed, variant)
+        FROM unnest(${sql.param(list.map((c) => c.typed))}::text[],
+                    ${sql.param(list.map((c) => c.variant))}::text[]) AS c(typed, variant)
         CROSS JOIN LATERAL (
           SELECT count(*)::int AS n FROM (
             SELECT 1 FROM customer_search_terms t
@@ -353,9 +380,9 @@ async function phraseVariants(
   );
   const corrections = new Map<string, string[]>();
   for (const f of found.sort((a, b) => b.n - a.n || a.variant.localeCompare(b.variant))) {
-    const list = corrections.get(f.typed) ?? [];
-    if (list.length < CORRECTIONS_PER_WORD) list.push(f.variant);
-    corrections.set(f.typed, list);
+    const kept = corrections.get(f.typed) ?? [];
+    if (kept.length < CORRECTIONS_PER_WORD) kept.push(f.variant);
+    corrections.set(f.typed, kept);
   }
   let phrases: { words: string[]; corrected: number }[] = [{ words: [], corrected: 0 }];
   for (const word of words) {

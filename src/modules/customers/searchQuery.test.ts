@@ -6,6 +6,8 @@ import {
   phonePrefixOf,
   prefixUpperBound,
   startsWithOneTypo,
+  typoCorrection,
+  typoLookupKeys,
 } from './searchQuery.ts';
 
 describe('phonePrefixOf', () => {
@@ -82,5 +84,71 @@ describe('oneTypoVariants', () => {
     expect(variants.every((v) => startsWithOneTypo(v, 'wahte') || startsWithOneTypo('wahte', v))).toBe(true);
     expect(variants.some((v) => v.startsWith('wahte'))).toBe(false);
     expect(variants.length).toBeLessThan(60 * 5);
+  });
+});
+
+describe('typo keys', () => {
+  /** What migration 0203 stores for a word: each beginning (3–13 letters) and it with a letter left out. */
+  function storedKeys(word: string): Map<string, Set<string>> {
+    const keys = new Map<string, Set<string>>();
+    const put = (key: string, prefix: string) => keys.set(key, (keys.get(key) ?? new Set()).add(prefix));
+    for (let l = 3; l <= Math.min(word.length, 13); l++) {
+      const prefix = word.slice(0, l);
+      put(prefix, prefix);
+      if (l >= 4) for (let i = 0; i <= l - 2; i++) put(prefix.slice(0, i) + prefix.slice(i + 1), prefix);
+    }
+    return keys;
+  }
+  const corrections = (word: string, typed: string) => {
+    const stored = storedKeys(word);
+    const found = new Set<string>();
+    for (const key of typoLookupKeys(typed))
+      for (const prefix of stored.get(key) ?? []) {
+        const c = typoCorrection(typed, prefix);
+        if (c !== null) found.add(c);
+      }
+    return [...found];
+  };
+
+  it('finds the beginning a typed word means through a shared key, whatever the typo', () => {
+    expect(corrections('wachters', 'wahters')).toContain('wachters'); // missing
+    expect(corrections('wachters', 'wachtres')).toContain('wachters'); // swapped
+    expect(corrections('wachters', 'wacgters')).toContain('wachters'); // wrong
+    expect(corrections('wachters', 'wacchters')).toContain('wachters'); // extra
+    expect(corrections('wachters', 'wahte')).toContain('wachte'); // a beginning with a letter missing
+    expect(corrections('stephanie', 'tephanie')).toContain('stephanie'); // the first letter missing
+    expect(corrections('vanderstraeten', 'vandertsraeten')).toContain('vanderstraeten'); // long word
+  });
+
+  it('finds exactly the beginnings one typo away, for every typo of every beginning', () => {
+    const word = 'vandenbroeck';
+    const letters = 'abcdefghijklmnopqrstuvwxyz';
+    for (let len = 4; len <= word.length; len++) {
+      const prefix = word.slice(0, len);
+      const typos = new Set<string>();
+      for (let i = 0; i < len; i++) {
+        typos.add(prefix.slice(0, i) + prefix.slice(i + 1));
+        if (i + 1 < len) typos.add(prefix.slice(0, i) + prefix[i + 1]! + prefix[i]! + prefix.slice(i + 2));
+        for (const c of letters) {
+          typos.add(prefix.slice(0, i) + c + prefix.slice(i + 1));
+          typos.add(prefix.slice(0, i) + c + prefix.slice(i));
+        }
+      }
+      for (const typed of typos) {
+        if (typed.length < 4 || word.startsWith(typed)) continue;
+        const found = corrections(word, typed);
+        // The typed text is found as a beginning of the word one typo away…
+        expect(found.length, typed).toBeGreaterThan(0);
+        // …and nothing that is not one typo from a beginning is offered.
+        for (const c of found)
+          expect(startsWithOneTypo(c, typed) || startsWithOneTypo(typed, c), `${typed}→${c}`).toBe(true);
+      }
+    }
+  });
+
+  it('does not offer what the search as typed already finds, nor words two typos away', () => {
+    expect(corrections('wachters', 'wachte')).toEqual(['wacht']); // the last letter extra
+    expect(corrections('wachters', 'wahtres')).toEqual([]);
+    expect(corrections('peeters', 'paaters')).toEqual([]);
   });
 });

@@ -150,7 +150,39 @@ export function oneTypoVariants(typed: string): string[] {
   return [...out].filter((v) => v !== '' && !v.startsWith(typed));
 }
 
-function osaDistanceAtMostOne(a: string, b: string): boolean {
+/**
+ * Typed words are looked up in the typo keys (migration 0203) by their first TYPO_KEY_LETTERS
+ * letters: the keys hold beginnings of up to one letter more, so every correction of those
+ * letters is found. A typo later in a longer word is found by probing its variants instead.
+ */
+export const TYPO_KEY_LETTERS = 12;
+
+/**
+ * The keys a typed word is looked up by: its first TYPO_KEY_LETTERS letters as typed and with each
+ * letter left out. A beginning of a name word is one typo from them only if it has one of these
+ * keys (it is stored under itself and under itself with one letter left out).
+ */
+export function typoLookupKeys(typed: string): string[] {
+  const head = typed.slice(0, TYPO_KEY_LETTERS);
+  const keys = new Set([head]);
+  for (let i = 0; i < head.length; i++) keys.add(head.slice(0, i) + head.slice(i + 1));
+  return [...keys].filter((k) => k.length >= 3);
+}
+
+/**
+ * The corrections of `typed` a looked-up beginning stands for: the beginning followed by the rest
+ * of the typed word, when the beginning is one typo from the typed head and the correction does
+ * not start with the word as typed (the search as typed covers those). Null otherwise.
+ */
+export function typoCorrection(typed: string, prefix: string): string | null {
+  const head = typed.slice(0, TYPO_KEY_LETTERS);
+  if (!osaDistanceAtMostOne(prefix, head)) return null;
+  const corrected = prefix + typed.slice(TYPO_KEY_LETTERS);
+  return corrected === '' || corrected.startsWith(typed) ? null : corrected;
+}
+
+/** At most one typo between `a` and `b`: a letter wrong, missing or extra, or two neighbours swapped. */
+export function osaDistanceAtMostOne(a: string, b: string): boolean {
   if (a === b) return true;
   if (Math.abs(a.length - b.length) > 1) return false;
   let i = 0;

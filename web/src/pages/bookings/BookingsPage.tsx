@@ -1,8 +1,10 @@
 import {
   Badge,
   Button,
+  Center,
   Drawer,
   Group,
+  Loader,
   NumberInput,
   Paper,
   Switch,
@@ -70,9 +72,13 @@ export default function BookingsPage() {
           ))}
         </Tabs.List>
       </Tabs>
-      {list.isError ? (
+      {list.isPending ? (
+        <Center p="xl">
+          <Loader />
+        </Center>
+      ) : list.isError ? (
         <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
-      ) : list.data && list.data.items.length === 0 ? (
+      ) : list.data.items.length === 0 ? (
         <EmptyState
           icon={<IconCalendarEvent size={28} />}
           title={t(`empty.${status}`)}
@@ -91,7 +97,7 @@ export default function BookingsPage() {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {(list.data?.items ?? []).map((r) => (
+            {list.data.items.map((r) => (
               <Table.Tr
                 key={r.id}
                 style={{ cursor: 'pointer' }}
