@@ -10,6 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database, RawExec } from '../../src/db/connection.ts';
 import { bulkInsert } from '../../src/db/bulk.ts';
+import { identityHash } from '../../src/core/customer/identity.ts';
 import { normalisePhone } from '../../src/core/matching/phone.ts';
 import { historyForCustomer } from './history.ts';
 import type { GenCustomer, GenHistory } from './types.ts';
@@ -73,6 +74,7 @@ const CUSTOMER_COLUMNS = [
   ['customer_since', 'timestamptz'],
   ['created_at', 'timestamptz'],
   ['updated_at', 'timestamptz'],
+  ['identity_hash', 'text'],
 ] as const;
 
 const cols = (list: readonly (readonly [string, string])[]) => list.map(([name, type]) => ({ name, type }));
@@ -114,6 +116,9 @@ async function insertBatch(
     batch.map((c) => {
       const s = shiftOf(c);
       const created = shifted(c.createdAt, s);
+      const mobileE164 = normalisePhone(c.mobile, c.country);
+      const landlineE164 = normalisePhone(c.landline, c.country);
+      const phone2E164 = normalisePhone(c.phone2, c.country);
       return [
         t,
         idOf(c.id),
@@ -124,11 +129,11 @@ async function insertBatch(
         c.displayName,
         c.email,
         c.mobile,
-        normalisePhone(c.mobile, c.country),
+        mobileE164,
         c.landline,
-        normalisePhone(c.landline, c.country),
+        landlineE164,
         c.phone2,
-        normalisePhone(c.phone2, c.country),
+        phone2E164,
         c.birthDate,
         c.street,
         c.houseNumber,
@@ -147,6 +152,8 @@ async function insertBatch(
         created,
         created,
         created,
+        // As the app's create path writes it, so a match-index rebuild has no hashes to correct.
+        identityHash({ ...c, mobileE164, landlineE164, phone2E164 }),
       ];
     }),
   );
