@@ -22,8 +22,8 @@ import { newSecret, parseSessionCookie, sessionCookieValue, sha256 } from '../au
 import type { CustomerRow } from '../customers/customers.repository.ts';
 import { resolveCustomer } from '../customers/customers.service.ts';
 import type { Mailer } from '../mail/mailer.ts';
-import * as messages from '../messages/messages.repository.ts';
 import type { MessageRow } from '../messages/messages.repository.ts';
+import { deliver, storeMail } from '../messages/messages.service.ts';
 import type { Actor } from '../shared/actor.ts';
 import { actorLabel } from '../shared/actor.ts';
 import { AppError, invalid, notFound } from '../shared/errors.ts';
@@ -107,47 +107,6 @@ interface MailDelivery {
   mailer: Mailer;
   publicUrl: string;
   now: () => Date;
-}
-
-/** Hands a stored message to the mailer; without SMTP it stays in the outbox. */
-export async function deliver(
-  database: Database,
-  mailer: Mailer,
-  row: MessageRow,
-  now: Date,
-): Promise<MessageRow> {
-  if (mailer.mode === 'outbox') return row;
-  const result = await mailer.send({ to: row.toAddress, subject: row.subject, text: row.body });
-  const update =
-    result.status === 'sent'
-      ? { status: 'sent' as const, error: null, sentAt: now }
-      : result.status === 'failed'
-        ? { status: 'failed' as const, error: result.error, sentAt: null }
-        : { status: 'outbox' as const, error: null, sentAt: null };
-  return (await messages.setMessageResult(database.db, row.tenantId, row.id, update)) ?? row;
-}
-
-async function storeMail(
-  tx: Db,
-  tenantId: string,
-  customerId: string,
-  to: string,
-  mail: { subject: string; text: string },
-  createdBy: string | null,
-  now: Date,
-): Promise<MessageRow> {
-  return messages.insertMessage(tx, {
-    tenantId,
-    id: randomUUID(),
-    customerId,
-    channel: 'email',
-    toAddress: to,
-    subject: mail.subject,
-    body: mail.text,
-    status: 'outbox',
-    createdBy,
-    createdAt: now,
-  });
 }
 
 const bookingLink = (publicUrl: string, slug: string, page: 'invite' | 'reset', token: string) =>

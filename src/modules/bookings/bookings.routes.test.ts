@@ -328,14 +328,72 @@ describe('staff', () => {
     expect(again.body.error.code).toBe('booking.already_decided');
   });
 
-  it('declines a request', async () => {
+  it('e-mails the customer the confirmed day and time, in the language of the page they used or else the business’s', async () => {
+    const [mail] = await ctx.database.query<any>(
+      'SELECT customer_id, to_address, subject, body, status FROM messages WHERE tenant_id = $1 AND to_address = $2',
+      [tenant.tenantId, 'stefaniew@hotmail.com'],
+    );
+    expect(mail).toMatchObject({
+      customer_id: stephanie,
+      subject: 'Your appointment at Kapsalon Lotus is confirmed',
+      status: 'outbox',
+    });
+    // 09:00 UTC on 1 December is 10:00 in Brussels.
+    expect(mail.body).toContain(
+      'Your appointment for Knippen on Tuesday, 1 December 2026 at 10:00 is confirmed.',
+    );
+  });
+
+  it('declines a request, tells the customer why, and archives the profile the request alone created', async () => {
     const list = await staff.get('/api/booking-requests');
     const target = list.body.items.find((r: any) => r.typed.email === 'ahmed@example.be');
-    const res = await staff.post(`/api/booking-requests/${target.id}/decline`, { reason: 'volzet' });
-    expect(res.body).toMatchObject({ status: 'declined', declineReason: 'volzet', appointment: null });
+    const res = await staff.post(`/api/booking-requests/${target.id}/decline`, { reason: 'We zijn volzet.' });
+    expect(res.body).toMatchObject({
+      status: 'declined',
+      declineReason: 'We zijn volzet.',
+      appointment: null,
+    });
     expect((await staff.get('/api/booking-requests')).body.items.some((r: any) => r.id === target.id)).toBe(
       false,
     );
+    expect(res.body.customer.archivedAt).not.toBeNull();
+    const audit = await ctx.database.query<any>(
+      "SELECT details FROM audit_log WHERE tenant_id = $1 AND action = 'customer.archived' AND entity_id = $2",
+      [tenant.tenantId, res.body.customer.id],
+    );
+    expect(audit[0]?.details).toMatchObject({ reason: 'booking declined', bookingRequestId: target.id });
+    const [mail] = await ctx.database.query<any>(
+      'SELECT customer_id, subject, body FROM messages WHERE tenant_id = $1 AND to_address = $2',
+      [tenant.tenantId, 'ahmed@example.be'],
+    );
+    expect(mail.customer_id).toBe(res.body.customer.id);
+    expect(mail.body).toContain('Knippen');
+    expect(mail.body).toContain('We zijn volzet.');
+  });
+
+  it('keeps a declined customer the business already knew (or who has anything else) in the list', async () => {
+    const { body: request } = await book({
+      firstName: 'Stephanie',
+      lastName: 'Wahters',
+      email: 'stefaniew@hotmail.com',
+    });
+    expect(request).toBeDefined();
+    const open = (await staff.get('/api/booking-requests')).body.items.find(
+      (r: any) => r.typed.email === 'stefaniew@hotmail.com',
+    );
+    const linked = await staff.post(`/api/booking-requests/${open.id}/decline`, {});
+    expect(linked.body.customer).toMatchObject({ id: stephanie, archivedAt: null });
+
+    // A new profile that staff already wrote a note on stays too.
+    await book({ firstName: 'Noor', lastName: 'Janssens', email: 'noor.janssens@example.be' });
+    const noor = (await staff.get('/api/booking-requests')).body.items.find(
+      (r: any) => r.typed.email === 'noor.janssens@example.be',
+    );
+    expect(noor.link).toBe('new');
+    const note = await staff.post(`/api/customers/${noor.customer.id}/notes`, { text: 'Belt liever' });
+    expect(note.status).toBe(201);
+    const declined = await staff.post(`/api/booking-requests/${noor.id}/decline`, {});
+    expect(declined.body.customer.archivedAt).toBeNull();
   });
 });
 

@@ -102,6 +102,7 @@ const requestDetail = z
         landline: z.string().nullable(),
         source: z.string(),
         createdAt: z.date(),
+        archivedAt: z.date().nullable(),
       })
       .nullable(),
     differences: z
@@ -173,6 +174,7 @@ function presentDetail(d: staff.RequestDetail) {
           landline: c.landline,
           source: c.source,
           createdAt: c.createdAt,
+          archivedAt: c.archivedAt,
         }
       : null,
     differences: d.differences,
@@ -393,7 +395,14 @@ export function bookingsRoutes(app: App, deps: Deps): void {
     async (request) => {
       const actor = requireActor(request.actor);
       return presentDetail(
-        await staff.confirmRequest(deps.database, actor, request.params.id, request.body, deps.now()),
+        await staff.confirmRequest(
+          deps.database,
+          deps.mailer,
+          actor,
+          request.params.id,
+          request.body,
+          deps.now(),
+        ),
       );
     },
   );
@@ -417,6 +426,7 @@ export function bookingsRoutes(app: App, deps: Deps): void {
       return presentDetail(
         await staff.declineRequest(
           deps.database,
+          deps.mailer,
           actor,
           request.params.id,
           request.body?.reason ?? null,

@@ -4,9 +4,12 @@
  * chose to take over — never more), decline. Confirming is one transaction; taking values over
  * needs the profile's version, so an edit made meanwhile is a 409 instead of being overwritten.
  */
+import { sql } from 'drizzle-orm';
+import { nameOf } from '../../core/customer/customer.ts';
 import type { CustomerInput } from '../../core/customer/customer.ts';
 import { changedFields, validateCustomer } from '../../core/customer/validate.ts';
-import type { Database } from '../../db/connection.ts';
+import { rows } from '../../db/connection.ts';
+import type { Database, Db } from '../../db/connection.ts';
 import { insertAppointmentFor, timesOf } from '../appointments/appointments.service.ts';
 import type { AppointmentRow } from '../appointments/appointments.repository.ts';
 import { findAppointment } from '../appointments/appointments.repository.ts';
@@ -15,12 +18,19 @@ import * as customers from '../customers/customers.repository.ts';
 import type { CustomerRow } from '../customers/customers.repository.ts';
 import { resolveCustomer, validationContext, validationFailed } from '../customers/customers.service.ts';
 import { reindexCustomers } from '../duplicates/matchIndex.ts';
+import type { Mailer } from '../mail/mailer.ts';
+import type { MessageRow } from '../messages/messages.repository.ts';
+import { deliver, storeMail } from '../messages/messages.service.ts';
 import type { Actor } from '../shared/actor.ts';
 import { actorLabel } from '../shared/actor.ts';
 import { AppError, invalid, notFound } from '../shared/errors.ts';
+import { isLanguage } from '../shared/language.ts';
+import type { Language } from '../shared/language.ts';
 import { findTenant } from '../tenants/tenants.repository.ts';
 import { differences, takeOverInput } from './differences.ts';
 import type { Difference, TakeOverField } from './differences.ts';
+import { confirmedMail, declinedMail } from './bookings.mail.ts';
+import type { BookingMail } from './bookings.mail.ts';
 import * as repo from './bookings.repository.ts';
 import type { BookingRequestRow } from './bookings.repository.ts';
 import './bookings.messages.ts';
@@ -77,14 +87,46 @@ export interface Confirm {
   staffMember?: string | null | undefined;
 }
 
+/**
+ * The answer e-mailed to the address the customer typed, stored with the customer in the same
+ * transaction as the decision (delivered after it commits). No address, or an erased customer: none.
+ */
+async function storeAnswer(
+  tx: Db,
+  actor: Actor,
+  request: BookingRequestRow,
+  customer: CustomerRow,
+  answer: (
+    lang: Language,
+    p: { business: string; name: string; service: string; country: string },
+  ) => BookingMail,
+  now: Date,
+): Promise<MessageRow | null> {
+  if (!request.email || customer.erasedAt !== null) return null;
+  const tenant = await findTenant(tx, actor.tenantId);
+  const lang: Language = isLanguage(request.language)
+    ? request.language
+    : isLanguage(tenant?.language)
+      ? tenant.language
+      : 'en';
+  const mail = answer(lang, {
+    business: tenant?.name ?? '',
+    name: [request.firstName, request.lastName].filter(Boolean).join(' ') || (nameOf(customer) ?? ''),
+    service: request.service,
+    country: tenant?.country ?? 'BE',
+  });
+  return storeMail(tx, actor.tenantId, customer.id, request.email, mail, actor.staffId, now);
+}
+
 export async function confirmRequest(
   database: Database,
+  mailer: Mailer,
   actor: Actor,
   id: string,
   input: Confirm,
   now: Date,
 ): Promise<RequestDetail> {
-  await database.db.transaction(async (tx) => {
+  const answer = await database.db.transaction(async (tx) => {
     const request = await repo.lockRequest(tx, actor.tenantId, id);
     if (!request) throw notFound('booking_request');
     if (request.status !== 'open')
@@ -178,22 +220,71 @@ export async function confirmRequest(
       details: { appointmentId: appointment.id, takenOver: Object.keys(takenOver) },
       at: now,
     });
+    return storeAnswer(
+      tx,
+      actor,
+      request,
+      customer,
+      (lang, p) => confirmedMail(lang, { ...p, start: times.startAt }),
+      now,
+    );
   });
+  if (answer) await deliver(database, mailer, answer, now);
   return requestDetail(database, actor.tenantId, id);
 }
 
+/**
+ * Declines a request. The customer is told by e-mail (with the reason) when they typed an address.
+ * A profile the request itself created, that nobody has touched and that has nothing else — no
+ * other request, appointment, invoice, note, subscription, points, message or account — is
+ * archived with it (reversible, logged), so declined strangers do not fill the customer list.
+ */
 export async function declineRequest(
   database: Database,
+  mailer: Mailer,
   actor: Actor,
   id: string,
   reason: string | null,
   now: Date,
 ): Promise<RequestDetail> {
-  await database.db.transaction(async (tx) => {
+  const answer = await database.db.transaction(async (tx) => {
     const request = await repo.lockRequest(tx, actor.tenantId, id);
     if (!request) throw notFound('booking_request');
     if (request.status !== 'open')
       throw new AppError(409, 'booking.already_decided', { details: { status: request.status } });
+    let customer: CustomerRow | undefined;
+    if (request.customerId) {
+      const { row } = await resolveCustomer(tx, actor.tenantId, request.customerId).catch((err: unknown) => {
+        if (err instanceof AppError && err.status === 404) return { row: undefined };
+        throw err;
+      });
+      if (row) [customer] = await customers.lockCustomerRows(tx, actor.tenantId, [row.id]);
+    }
+    if (
+      customer &&
+      request.link === 'new' &&
+      customer.id === request.customerId &&
+      (await untouched(tx, customer, request))
+    ) {
+      await customers.setArchivedAt(tx, actor.tenantId, customer.id, now, now);
+      await reindexCustomers(
+        tx,
+        actor.tenantId,
+        [customer.id],
+        (await findTenant(tx, actor.tenantId))?.country ?? 'BE',
+      );
+      await writeAudit(tx, {
+        tenantId: actor.tenantId,
+        actorStaffId: actor.staffId,
+        actor: actorLabel(actor),
+        action: 'customer.archived',
+        entityType: 'customer',
+        entityId: customer.id,
+        customerIds: [customer.id],
+        details: { number: customer.number, reason: 'booking declined', bookingRequestId: request.id },
+        at: now,
+      });
+    }
     await repo.updateRequest(tx, actor.tenantId, id, {
       status: 'declined',
       declineReason: reason,
@@ -211,6 +302,34 @@ export async function declineRequest(
       details: { reason },
       at: now,
     });
+    return customer
+      ? storeAnswer(
+          tx,
+          actor,
+          request,
+          customer,
+          (lang, p) => declinedMail(lang, { ...p, start: request.wishedStart, reason }),
+          now,
+        )
+      : null;
   });
+  if (answer) await deliver(database, mailer, answer, now);
   return requestDetail(database, actor.tenantId, id);
+}
+
+/** A profile exactly as its online request created it, with nothing but that request. */
+async function untouched(tx: Db, customer: CustomerRow, request: BookingRequestRow): Promise<boolean> {
+  if (customer.source !== 'online' || customer.version !== 1 || customer.archivedAt !== null) return false;
+  const [found] = await rows<{ other: boolean }>(
+    tx,
+    sql`SELECT EXISTS (SELECT 1 FROM booking_requests WHERE tenant_id = ${customer.tenantId} AND customer_id = ${customer.id} AND id <> ${request.id})
+        OR EXISTS (SELECT 1 FROM appointments WHERE tenant_id = ${customer.tenantId} AND customer_id = ${customer.id})
+        OR EXISTS (SELECT 1 FROM invoices WHERE tenant_id = ${customer.tenantId} AND customer_id = ${customer.id})
+        OR EXISTS (SELECT 1 FROM customer_notes WHERE tenant_id = ${customer.tenantId} AND customer_id = ${customer.id})
+        OR EXISTS (SELECT 1 FROM subscriptions WHERE tenant_id = ${customer.tenantId} AND customer_id = ${customer.id})
+        OR EXISTS (SELECT 1 FROM loyalty_ledger WHERE tenant_id = ${customer.tenantId} AND customer_id = ${customer.id})
+        OR EXISTS (SELECT 1 FROM messages WHERE tenant_id = ${customer.tenantId} AND customer_id = ${customer.id})
+        OR EXISTS (SELECT 1 FROM online_accounts WHERE tenant_id = ${customer.tenantId} AND customer_id = ${customer.id}) AS other`,
+  );
+  return found?.other === false;
 }

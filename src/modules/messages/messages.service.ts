@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import validator from 'validator';
-import type { Database } from '../../db/connection.ts';
+import type { Database, Db } from '../../db/connection.ts';
 import { writeAudit } from '../audit/audit.repository.ts';
 import { resolveCustomer } from '../customers/customers.service.ts';
 import type { Mailer } from '../mail/mailer.ts';
@@ -40,21 +40,49 @@ function checked(input: NewMessage): NewMessage {
   return { to, subject, message };
 }
 
-async function deliver(
+/**
+ * Hands a stored message to the mailer, after the transaction that stored it: with SMTP it becomes
+ * "sent" or "failed" (with the server's error); without SMTP it stays in the outbox.
+ */
+export async function deliver(
   database: Database,
   mailer: Mailer,
   row: MessageRow,
-  now: () => Date,
+  now: Date,
 ): Promise<MessageRow> {
   if (mailer.mode === 'outbox') return row;
   const result = await mailer.send({ to: row.toAddress, subject: row.subject, text: row.body });
   const update =
     result.status === 'sent'
-      ? { status: 'sent' as const, error: null, sentAt: now() }
+      ? { status: 'sent' as const, error: null, sentAt: now }
       : result.status === 'failed'
         ? { status: 'failed' as const, error: result.error, sentAt: null }
         : { status: 'outbox' as const, error: null, sentAt: null };
   return (await repo.setMessageResult(database.db, row.tenantId, row.id, update)) ?? row;
+}
+
+/** Stores an e-mail the product writes to a customer (an invitation, a booking answer) in the outbox. */
+export async function storeMail(
+  tx: Db,
+  tenantId: string,
+  customerId: string,
+  to: string,
+  mail: { subject: string; text: string },
+  createdBy: string | null,
+  now: Date,
+): Promise<MessageRow> {
+  return repo.insertMessage(tx, {
+    tenantId,
+    id: randomUUID(),
+    customerId,
+    channel: 'email',
+    toAddress: to,
+    subject: mail.subject,
+    body: mail.text,
+    status: 'outbox',
+    createdBy,
+    createdAt: now,
+  });
 }
 
 export async function sendMessage(
@@ -94,7 +122,7 @@ export async function sendMessage(
     });
     return row;
   });
-  return deliver(database, mailer, stored, now);
+  return deliver(database, mailer, stored, now());
 }
 
 /** Sends a message that stayed in the outbox or failed, now that SMTP is (again) available. */
@@ -109,7 +137,7 @@ export async function resendMessage(
   if (!row) throw notFound('message');
   if (row.status === 'sent') throw new AppError(409, 'message_already_sent');
   if (mailer.mode === 'outbox') throw new AppError(409, 'smtp_not_configured');
-  return deliver(database, mailer, row, now);
+  return deliver(database, mailer, row, now());
 }
 
 export async function customerMessages(

@@ -259,6 +259,11 @@ function Detail({ request, onDecided }: { request: RequestDetail; onDecided: () 
                 data-testid="confirm-staff"
               />
             </SimpleGrid>
+            {request.typed.email && (
+              <Text size="xs" c="dimmed" data-testid="answer-mailed">
+                {t('answerMailed', { email: request.typed.email })}
+              </Text>
+            )}
             {confirm.isError && <ErrorAlert error={confirm.error} />}
             {decline.isError && <ErrorAlert error={decline.error} />}
             <Group justify="space-between" align="flex-end">
@@ -295,9 +300,16 @@ function Detail({ request, onDecided }: { request: RequestDetail; onDecided: () 
           })}
         </Alert>
       ) : (
-        request.declineReason && (
-          <Text size="sm">{t('decline.reasonWas', { reason: request.declineReason })}</Text>
-        )
+        <>
+          {request.declineReason && (
+            <Text size="sm">{t('decline.reasonWas', { reason: request.declineReason })}</Text>
+          )}
+          {request.link === 'new' && request.customer?.archivedAt && (
+            <Text size="sm" c="dimmed" data-testid="declined-profile-archived">
+              {t('decline.profileArchived')}
+            </Text>
+          )}
+        </>
       )}
     </Stack>
   );

@@ -54,6 +54,7 @@ export interface RequestDetail extends Omit<RequestSummary, 'customer' | 'candid
     landline: string | null;
     source: string;
     createdAt: string;
+    archivedAt: string | null;
   } | null;
   differences: { field: TakeOverField; typed: string; profile: string | null }[];
   appointment: {
