@@ -86,11 +86,13 @@ export interface HistoryService {
  * The services a business actually books, from its appointments of the last year (most booked
  * first, median length and price): what the booking page offers until services are set up.
  */
+/** The services booked most since `since` (or only `name`), each with its median length and price. */
 export async function servicesFromHistory(
   db: Db,
   tenantId: string,
   since: Date,
   limit: number,
+  name?: string,
 ): Promise<HistoryService[]> {
   return rows<HistoryService>(
     db,
@@ -99,6 +101,7 @@ export async function servicesFromHistory(
         (percentile_disc(0.5) WITHIN GROUP (ORDER BY price_cents))::int AS "priceCents"
       FROM appointments
       WHERE tenant_id = ${tenantId} AND start_at >= ${since} AND status <> 'cancelled'
+        ${name === undefined ? sql`` : sql`AND service = ${name}`}
       GROUP BY service ORDER BY count(*) DESC, service LIMIT ${limit}`,
   );
 }

@@ -397,6 +397,57 @@ describe('staff', () => {
   });
 });
 
+describe('a business without its own list of services', () => {
+  it('books a service the page took from history at its usual length and price', async () => {
+    const salon = await createTestTenant(ctx, { slug: 'zonder', name: 'Salon Zonder' });
+    const owner = await loginOwner(ctx, salon);
+    const regular = await createCustomer(
+      ctx.database,
+      salon.tenantId,
+      { firstName: 'Vaste', lastName: 'Klant', mobile: '0470 12 34 56' },
+      { source: 'staff', actor: null, now },
+    );
+    // Three colourings last autumn: 90, 90 and 120 minutes at 65, 65 and 70 euros.
+    for (const [day, minutes, cents] of [
+      [1, 90, 6500],
+      [8, 90, 6500],
+      [15, 120, 7000],
+    ] as const) {
+      const start = new Date(Date.UTC(2026, 9, day, 9));
+      await ctx.database.query(
+        `INSERT INTO appointments (tenant_id, id, customer_id, start_at, end_at, service, price_cents, status)
+         VALUES ($1, gen_random_uuid(), $2, $3, $4, 'Kleuren', $5, 'completed')`,
+        [salon.tenantId, regular.id, start, new Date(start.getTime() + minutes * 60_000), cents],
+      );
+    }
+    const page = await ctx.app.inject({ method: 'GET', url: '/api/book/zonder' });
+    expect(page.json().services).toEqual([
+      expect.objectContaining({ name: 'Kleuren', durationMinutes: 90, priceCents: 6500 }),
+    ]);
+    const sent = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/book/zonder/requests',
+      payload: {
+        service: 'Kleuren',
+        wishedStart: '2026-12-02T09:00:00.000Z',
+        firstName: 'Nieuwe',
+        lastName: 'Klant',
+        email: 'nieuw@example.be',
+      },
+      remoteAddress: '10.77.0.1',
+    });
+    expect(sent.statusCode).toBeLessThan(300);
+    const open = (await owner.get('/api/booking-requests')).body.items[0];
+    const confirmed = await owner.post(`/api/booking-requests/${open.id}/confirm`, {});
+    expect(confirmed.body.appointment).toMatchObject({
+      service: 'Kleuren',
+      startAt: '2026-12-02T09:00:00.000Z',
+      endAt: '2026-12-02T10:30:00.000Z',
+      priceCents: 6500,
+    });
+  });
+});
+
 describe('tenant isolation', () => {
   it("answers 404 to another business's staff for requests and services", async () => {
     const other = await createTestTenant(ctx);

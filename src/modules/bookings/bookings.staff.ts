@@ -181,9 +181,19 @@ export async function confirmRequest(
       });
     }
 
+    // The business's own service, else (a service the page offered from history) its usual length
+    // and price over the last year, as the page showed them.
     const service = request.serviceId
       ? await repo.findService(tx, actor.tenantId, request.serviceId)
-      : undefined;
+      : (
+          await repo.servicesFromHistory(
+            tx,
+            actor.tenantId,
+            new Date(now.getTime() - 365 * 86_400_000),
+            1,
+            request.service,
+          )
+        )[0];
     const times = timesOf({
       startAt: input.startAt ?? request.wishedStart,
       durationMinutes: input.durationMinutes ?? service?.durationMinutes ?? 30,
