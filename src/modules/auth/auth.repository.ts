@@ -101,11 +101,20 @@ export async function findApiToken(
   tenantId: string,
   tokenHash: string,
 ): Promise<
-  { id: string; staffId: string; role: 'owner' | 'staff'; name: string; language: string | null } | undefined
+  | {
+      id: string;
+      staffId: string;
+      role: 'owner' | 'staff';
+      name: string;
+      language: string | null;
+      lastUsedAt: Date | null;
+    }
+  | undefined
 > {
   const [row] = await db
     .select({
       id: apiTokens.id,
+      lastUsedAt: apiTokens.lastUsedAt,
       staffId: staffUsers.id,
       role: staffUsers.role,
       name: staffUsers.name,

@@ -160,6 +160,33 @@ describe('API tokens', () => {
     expect((await second.get('/api/tenant')).status).toBe(401);
   });
 
+  it('records when a token was last used, at most once a minute', async () => {
+    const api = await tokenClient(ctx, tenant);
+    const created = await api.post('/api/api-tokens', { name: 'busy integration' });
+    const busy = new Client(ctx.app);
+    busy.bearer = created.body.token;
+    const lastUsed = async () =>
+      (
+        await ctx.database.query<{ at: string }>(
+          'SELECT last_used_at::text AS at FROM api_tokens WHERE tenant_id = $1 AND id = $2',
+          [tenant.tenantId, created.body.id],
+        )
+      )[0]?.at;
+    const setLastUsed = (ago: string) =>
+      ctx.database.query(
+        `UPDATE api_tokens SET last_used_at = now() - $3::interval WHERE tenant_id = $1 AND id = $2`,
+        [tenant.tenantId, created.body.id, ago],
+      );
+    await setLastUsed('30 seconds');
+    const recent = await lastUsed();
+    expect((await busy.get('/api/tenant')).status).toBe(200);
+    expect(await lastUsed()).toBe(recent);
+    await setLastUsed('2 minutes');
+    const old = await lastUsed();
+    expect((await busy.get('/api/tenant')).status).toBe(200);
+    expect(await lastUsed()).not.toBe(old);
+  });
+
   it('refuses a malformed or made-up token', async () => {
     const client = new Client(ctx.app);
     client.bearer = 'clt_00000000000000000000000000000000_abcdefghijklmnopqrstuvwxyz';
