@@ -25,12 +25,15 @@ import { changedFields, EMPTY_VALUES, validateCustomer } from '../../core/custom
 import type { FieldError, ValidationContext } from '../../core/customer/validate.ts';
 import type { Database, Db } from '../../db/connection.ts';
 import { writeAudit } from '../audit/audit.repository.ts';
+import type { AuditEntry } from '../audit/audit.repository.ts';
 import * as customers from '../customers/customers.repository.ts';
 import type { NewCustomerRow } from '../customers/customers.repository.ts';
-import { resolveCustomer, validationContext } from '../customers/customers.service.ts';
+import { validationContext } from '../customers/customers.service.ts';
 import { reindexCustomers } from '../duplicates/matchIndex.ts';
 import { AppError, notFound } from '../shared/errors.ts';
 import * as repo from './imports.repository.ts';
+import { indexCreatedCustomers } from './imports.index.ts';
+import { resolveCustomerIds } from './imports.resolve.ts';
 import type { Decision, ImportRow } from './imports.repository.ts';
 import type { PlanEntry, ResultEntry } from './imports.types.ts';
 
@@ -97,6 +100,7 @@ async function applyChunk(
   revalidate: boolean,
   now: Date,
   opts: ApplyOptions,
+  embedded: boolean,
 ): Promise<ResultEntry[]> {
   const tenantId = imp.tenantId;
   const results = new Map<number, ResultEntry>();
@@ -168,18 +172,21 @@ async function applyChunk(
   const updated: string[] = [];
   if (targets.length > 0) {
     // Follow merges: a customer merged since the dry run is updated on its survivor.
-    const resolved = new Map<string, string | null>();
-    for (const t of targets) {
-      if (resolved.has(t.customerId)) continue;
-      try {
-        resolved.set(t.customerId, (await resolveCustomer(tx, tenantId, t.customerId)).row.id);
-      } catch (err) {
-        if (!(err instanceof AppError && err.status === 404)) throw err;
-        resolved.set(t.customerId, null);
-      }
-    }
+    const resolved = await resolveCustomerIds(
+      tx,
+      tenantId,
+      targets.map((t) => t.customerId),
+    );
     const live = [...new Set([...resolved.values()].filter((v): v is string => v !== null))];
-    const current = new Map((await customers.lockCustomerRows(tx, tenantId, live)).map((r) => [r.id, r]));
+    const locked = await customers.lockCustomerRows(tx, tenantId, live);
+    const current = new Map(locked.map((r) => [r.id, r]));
+    const lockedVersion = new Map(locked.map((r) => [r.id, r.version]));
+    // Rows are applied one after the other in memory, as one update per row would (a second row of
+    // the same customer sees what the first wrote), and written in one statement at the end: the
+    // customers are locked, so nothing can change them in between.
+    const writes = new Map<string, customers.CustomerRow>();
+    const consentSet = new Set<string>();
+    const audits: AuditEntry[] = [];
     for (const t of targets) {
       const id = resolved.get(t.customerId) ?? null;
       const row = id === null ? undefined : current.get(id);
@@ -203,18 +210,17 @@ async function applyChunk(
       const consent = changed.includes('newsletterConsent')
         ? { newsletterConsentAt: now, newsletterConsentSource: `import:${imp.fileName}`.slice(0, 200) }
         : {};
-      const fresh = await customers.updateCustomerValues(
-        tx,
-        tenantId,
-        id,
-        row.version,
-        { ...checked.values, ...consent },
-        now,
-      );
-      if (!fresh) throw new Error(`customer ${id} changed while locked`);
+      // What updateCustomerValues refuses (the caller then fails the chunk): a row merged away or
+      // deleted since it was resolved.
+      if (row.mergedInto !== null || row.deletedAt !== null) {
+        throw new Error(`customer ${id} changed while locked`);
+      }
+      if (changed.includes('newsletterConsent')) consentSet.add(id);
+      const fresh = { ...row, ...checked.values, ...consent, updatedAt: now, version: row.version + 1 };
       current.set(id, fresh);
+      writes.set(id, fresh);
       updated.push(id);
-      await writeAudit(tx, {
+      audits.push({
         tenantId,
         actorStaffId: opts.actorStaffId,
         actor: opts.actor,
@@ -232,9 +238,22 @@ async function applyChunk(
       });
       done(t.row, 'updated', id, null);
     }
+    const list = [...writes.values()].map((row) => ({
+      id: row.id,
+      expectedVersion: lockedVersion.get(row.id)!,
+      version: row.version,
+      values: customers.valuesOf(row),
+      consent: consentSet.has(row.id)
+        ? { at: row.newsletterConsentAt, source: row.newsletterConsentSource }
+        : null,
+    }));
+    const written = await repo.updateCustomersBulk(tx, tenantId, list, now);
+    if (written !== list.length) throw new Error('a customer changed while locked');
+    await repo.insertAudits(tx, audits);
   }
 
-  await reindexCustomers(tx, tenantId, [...created, ...updated], vctx.defaultCountry);
+  await indexCreatedCustomers(tx, tenantId, created, vctx.defaultCountry, embedded);
+  await reindexCustomers(tx, tenantId, updated, vctx.defaultCountry);
   if (created.length > 0) {
     await writeAudit(tx, {
       tenantId,
@@ -319,6 +338,7 @@ export async function applyImport(
           !sameContext(locked.planContext, vctx),
           now,
           opts,
+          database.engine === 'pglite',
         );
         await repo.writeChunkResults(tx, tenantId, importId, chunk, results);
         if (!(await repo.advanceCheckpoint(tx, tenantId, importId, from, upTo))) {

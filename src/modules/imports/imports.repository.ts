@@ -3,10 +3,21 @@
  * staff decisions, the checkpoint of applying, saved mappings, and the read of the match index an
  * import's duplicate check needs. Every function takes the tenant id and filters by it.
  */
+import { randomUUID } from 'node:crypto';
 import { and, desc, eq, getTableColumns, gte, inArray, lte, sql } from 'drizzle-orm';
+import type { CustomerValues } from '../../core/customer/customer.ts';
 import type { Db } from '../../db/connection.ts';
 import { rows } from '../../db/connection.ts';
-import { customers, importChunks, importDecisions, importMappings, imports, jobs } from '../../db/schema.ts';
+import {
+  auditLog,
+  customers,
+  importChunks,
+  importDecisions,
+  importMappings,
+  imports,
+  jobs,
+} from '../../db/schema.ts';
+import type { AuditEntry } from '../audit/audit.repository.ts';
 import type { NewCustomer } from '../../db/schema.ts';
 import type { NewCustomerRow } from '../customers/customers.repository.ts';
 import { isUuid } from '../shared/schemas.ts';
@@ -559,4 +570,113 @@ export async function insertCustomersBulk(
     sql`, `,
   );
   await db.execute(sql`INSERT INTO customers (${names}) SELECT * FROM unnest(${arrays})`);
+}
+
+/** The editable customer columns a match writes (every field of CustomerValues). */
+const VALUE_COLUMNS = [
+  'gender',
+  'firstName',
+  'lastName',
+  'displayName',
+  'email',
+  'mobile',
+  'mobileE164',
+  'landline',
+  'landlineE164',
+  'phone2',
+  'phone2E164',
+  'birthDate',
+  'street',
+  'houseNumber',
+  'postalCode',
+  'city',
+  'country',
+  'language',
+  'vatNumber',
+  'statusLabel',
+  'newsletterConsent',
+  'notes',
+] as const satisfies readonly (keyof CustomerValues)[];
+
+// A CustomerValues field missing above fails the type check here.
+type UnlistedValue = Exclude<keyof CustomerValues, (typeof VALUE_COLUMNS)[number]>;
+const everyValueListed: [UnlistedValue] extends [never] ? true : UnlistedValue = true;
+void everyValueListed;
+
+export interface CustomerWrite {
+  id: string;
+  /** The version the row had when it was locked: the write is refused if it has another. */
+  expectedVersion: number;
+  /** The version after the write (one more per row of the chunk that changed it). */
+  version: number;
+  values: CustomerValues;
+  /** The newsletter answer changed: consent time and source are set to these. */
+  consent: { at: Date | null; source: string | null } | null;
+}
+
+/**
+ * The import's bulk variant of customers.repository `updateCustomerValues` for the customers a
+ * chunk's matches changed, all in one `UPDATE … FROM unnest` (one statement, so the search
+ * triggers run once): the same columns (every value, consent time and source when the answer
+ * changed, updated_at, version). The rows must be locked by the caller and checked live (not
+ * merged away, not deleted): that test is not repeated here, because on a table without planner
+ * statistics (PGlite has no autovacuum) it made PostgreSQL read the tenant's every customer through
+ * the list's partial index instead of the primary key. Returns how many rows it wrote.
+ */
+export async function updateCustomersBulk(
+  db: Db,
+  tenantId: string,
+  list: readonly CustomerWrite[],
+  now: Date,
+): Promise<number> {
+  if (list.length === 0) return 0;
+  const columns = getTableColumns(customers);
+  const ids = sql`${sql.param(list.map((w) => w.id))}::uuid[]`;
+  const arrays = [
+    ids,
+    sql`${sql.param(list.map((w) => w.expectedVersion))}::integer[]`,
+    sql`${sql.param(list.map((w) => w.version))}::integer[]`,
+    sql`${sql.param(list.map((w) => w.consent !== null))}::boolean[]`,
+    sql`${sql.param(list.map((w) => w.consent?.at?.toISOString() ?? null))}::timestamptz[]`,
+    sql`${sql.param(list.map((w) => w.consent?.source ?? null))}::text[]`,
+    ...VALUE_COLUMNS.map(
+      (k) => sql`${sql.param(list.map((w) => w.values[k] ?? null))}::${sql.raw(columns[k].getSQLType())}[]`,
+    ),
+  ];
+  const names = ['id', 'expected', 'version', 'consent', 'consent_at', 'consent_source'].concat(
+    VALUE_COLUMNS.map((k) => `v_${columns[k].name}`),
+  );
+  const set = sql.raw(
+    VALUE_COLUMNS.map((k) => `"${columns[k].name}" = t."v_${columns[k].name}"`).join(', ') +
+      `, newsletter_consent_at = CASE WHEN t.consent THEN t.consent_at ELSE c.newsletter_consent_at END` +
+      `, newsletter_consent_source = CASE WHEN t.consent THEN t.consent_source ELSE c.newsletter_consent_source END` +
+      `, version = t.version`,
+  );
+  const done = await rows<{ id: string }>(
+    db,
+    sql`UPDATE customers c SET ${set}, updated_at = ${now.toISOString()}::timestamptz
+      FROM unnest(${sql.join(arrays, sql`, `)}) AS t(${sql.raw(names.map((n) => `"${n}"`).join(', '))})
+      WHERE c.tenant_id = ${tenantId} AND c.id = ANY(${ids}) AND c.id = t.id AND c.version = t.expected
+      RETURNING c.id`,
+  );
+  return done.length;
+}
+
+/** Audit entries in one insert, as audit.repository `writeAudit` writes each. */
+export async function insertAudits(db: Db, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await db.insert(auditLog).values(
+    entries.map((entry) => ({
+      tenantId: entry.tenantId,
+      id: randomUUID(),
+      actorStaffId: entry.actorStaffId,
+      actor: entry.actor,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId ?? null,
+      customerIds: entry.customerIds ?? [],
+      details: entry.details ?? {},
+      ...(entry.at ? { at: entry.at } : {}),
+    })),
+  );
 }
