@@ -68,6 +68,13 @@ export function compiled(model: MatchModel | CompiledModel): CompiledModel {
   return 'weights' in model ? model : compileModel(model);
 }
 
+/** The two share an e-mail address or a phone number (plain loops: this runs for every pair). */
+function sharesContact(a: PreparedRecord, b: PreparedRecord): boolean {
+  for (let i = 0; i < a.emails.length; i++) if (b.emails.includes(a.emails[i]!)) return true;
+  for (let i = 0; i < a.phones.length; i++) if (b.phones.includes(a.phones[i]!)) return true;
+  return false;
+}
+
 /**
  * Scores a record against its candidates: a quick weight first, the explained comparison only for
  * pairs that can matter (a certain rule can fire on contact data even below the threshold).
@@ -80,9 +87,8 @@ export function scoreCandidates(
 ): Candidate[] {
   const out: Candidate[] = [];
   for (const c of candidates) {
-    const sharesContact =
-      record.emails.some((e) => c.emails.includes(e)) || record.phones.some((p) => c.phones.includes(p));
-    if (!sharesContact && weightToProbability(scoreWeight(record, c, model, null)) < t.possible) continue;
+    if (!sharesContact(record, c) && weightToProbability(scoreWeight(record, c, model, null)) < t.possible)
+      continue;
     const result = scorePair(record, c, model);
     const certain = certainReason(result, t.certain);
     if (certain === null && result.probability < t.possible) continue;
@@ -151,9 +157,7 @@ export function findFileDuplicates(
     const j = pairs.right[p]!;
     const a = list[i]!;
     const b = list[j]!;
-    const sharesContact =
-      a.emails.some((e) => b.emails.includes(e)) || a.phones.some((x) => b.phones.includes(x));
-    if (!sharesContact && weightToProbability(scoreWeight(a, b, model, null)) < t.certain) continue;
+    if (!sharesContact(a, b) && weightToProbability(scoreWeight(a, b, model, null)) < t.certain) continue;
     const result = scorePair(a, b, model);
     const reason = certainReason(result, t.certain);
     if (reason === null) continue;

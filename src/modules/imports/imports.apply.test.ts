@@ -11,6 +11,7 @@ import { suggestMapping } from '../../core/import/index.ts';
 import { createCustomer } from '../customers/customers.service.ts';
 import { reindexCustomers } from '../duplicates/matchIndex.ts';
 import { applyImport } from './imports.apply.ts';
+import { candidateFeatures, customersByKey } from './imports.lookup.ts';
 import { planImport } from './imports.plan.ts';
 import { findImport, updateImport } from './imports.repository.ts';
 import { uploadImport } from './imports.service.ts';
@@ -132,5 +133,54 @@ describe('applying an import', () => {
     expect(afterImport.keys!.length).toBeGreaterThan(0);
     expect(afterImport.terms!.length).toBeGreaterThan(0);
     expect(afterImport).toEqual(recomputed);
+  });
+});
+
+describe("the dry run's read of the match index", () => {
+  it('finds the same customers per key and the same features by probing as by reading it whole', async () => {
+    const other = await createTestTenant(ctx);
+    for (const [firstName, lastName, city] of [
+      ['An', 'Claes', 'Gent'],
+      ['Ann', 'Claes', 'Gent'],
+      ['Bart', 'Maes', 'Gent'],
+      ['Bart', 'Maes', 'Leuven'],
+    ] as const) {
+      await createCustomer(
+        ctx.database,
+        other.tenantId,
+        { firstName, lastName, city },
+        {
+          source: 'staff',
+          actor: null,
+          now: NOW,
+        },
+      );
+    }
+    const keys = (
+      await ctx.database.query<{ key: string }>(
+        'SELECT DISTINCT key FROM customer_match_keys WHERE tenant_id = $1',
+        [other.tenantId],
+      )
+    ).map((r) => r.key);
+    keys.push('no-such-key');
+    const sorted = (m: Map<string, string[]>) =>
+      Object.fromEntries([...m].map(([k, ids]) => [k, [...ids].sort()]).sort());
+    for (const maxPerKey of [1, 100]) {
+      const probed = await customersByKey(ctx.database, other.tenantId, keys, maxPerKey, 1_000_000);
+      const whole = await customersByKey(ctx.database, other.tenantId, keys, maxPerKey, 0);
+      expect(Object.keys(sorted(probed)).length).toBeGreaterThan(0);
+      expect(sorted(whole)).toEqual(sorted(probed));
+    }
+    const ids = new Set(
+      (
+        await ctx.database.query<{ id: string }>('SELECT id FROM customers WHERE tenant_id = $1 LIMIT 3', [
+          other.tenantId,
+        ])
+      ).map((r) => r.id),
+    );
+    const probed = await candidateFeatures(ctx.database, other.tenantId, ids, 1_000_000);
+    const whole = await candidateFeatures(ctx.database, other.tenantId, ids, 0);
+    expect(probed.size).toBe(3);
+    expect(whole).toEqual(probed);
   });
 });
