@@ -29,10 +29,9 @@ import type { AuditEntry } from '../audit/audit.repository.ts';
 import * as customers from '../customers/customers.repository.ts';
 import type { NewCustomerRow } from '../customers/customers.repository.ts';
 import { validationContext } from '../customers/customers.service.ts';
-import { reindexCustomers } from '../duplicates/matchIndex.ts';
 import { AppError, notFound } from '../shared/errors.ts';
 import * as repo from './imports.repository.ts';
-import { indexCreatedCustomers } from './imports.index.ts';
+import { indexCreatedCustomers, reindexChangedCustomers } from './imports.index.ts';
 import { resolveCustomerIds } from './imports.resolve.ts';
 import type { Decision, ImportRow } from './imports.repository.ts';
 import type { PlanEntry, ResultEntry } from './imports.types.ts';
@@ -253,7 +252,7 @@ async function applyChunk(
   }
 
   await indexCreatedCustomers(tx, tenantId, created, vctx.defaultCountry, embedded);
-  await reindexCustomers(tx, tenantId, updated, vctx.defaultCountry);
+  await reindexChangedCustomers(tx, tenantId, updated, vctx.defaultCountry);
   if (created.length > 0) {
     await writeAudit(tx, {
       tenantId,
