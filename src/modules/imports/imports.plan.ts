@@ -35,7 +35,19 @@ import type { OutcomeIndex, PlanEntry, ResultEntry, Summary } from './imports.ty
 
 /** Milliseconds per phase of a dry run, for the benchmark. */
 export type PlanTimings = Partial<
-  Record<'read' | 'check' | 'prepare' | 'fileDuplicates' | 'lookup' | 'classify' | 'write', number>
+  Record<
+    | 'read'
+    | 'check'
+    | 'prepare'
+    | 'fileDuplicates'
+    | 'keys'
+    | 'lookup'
+    | 'features'
+    | 'candidates'
+    | 'classify'
+    | 'write',
+    number
+  >
 >;
 
 export interface PlanChoices {
@@ -158,34 +170,32 @@ export async function planImport(
   const keysOf: string[][] = prepared.map((p, i) =>
     p === null || fileDuplicates.has(i) ? [] : indexKeys(p),
   );
-  const byKey = await customersByKey(
-    database,
-    tenantId,
-    [...new Set(keysOf.flat())],
-    LOOKUP_BLOCK_LIMIT,
-    matching.records,
-  );
+  const fileKeys = new Set<string>();
+  for (const keys of keysOf) for (const key of keys) fileKeys.add(key);
+  lap('keys');
+  const byKey = await customersByKey(database, tenantId, [...fileKeys], LOOKUP_BLOCK_LIMIT, matching.records);
+  lap('lookup');
   const candidateIds = new Set<string>();
   for (const ids of byKey.values()) for (const id of ids) candidateIds.add(id);
   const features = await candidateFeatures(database, tenantId, candidateIds, matching.records);
+  lap('features');
   // Candidates by number from here: a row's candidates are gathered from its keys' lists with a
   // stamp per customer instead of a set of ids per row (that was a third of the scoring time).
   const numberOf = new Map<string, number>();
   const records: (PreparedRecord | undefined)[] = [];
   for (const id of candidateIds) {
     numberOf.set(id, records.length);
-    const f = features.get(id);
-    records.push(f === undefined ? undefined : { ...f, id });
+    records.push(features.get(id));
   }
   const byKeyNumbers = new Map<string, Int32Array>();
-  for (const [key, ids] of byKey)
-    byKeyNumbers.set(
-      key,
-      Int32Array.from(ids, (id) => numberOf.get(id)!),
-    );
+  for (const [key, ids] of byKey) {
+    const numbers = new Int32Array(ids.length);
+    for (let n = 0; n < ids.length; n++) numbers[n] = numberOf.get(ids[n]!)!;
+    byKeyNumbers.set(key, numbers);
+  }
   const seenBy = new Int32Array(records.length).fill(-1);
 
-  lap('lookup');
+  lap('candidates');
   const summary: Summary = {
     rows: checked.length,
     new: 0,
