@@ -88,15 +88,11 @@ function concatPairs(
   return { left, right, probability, count };
 }
 
-/** Scan raw customer records on worker threads: prepare → block → model → score → cluster → groups. */
-export async function scanParallel(
-  input: readonly MatchRecord[],
-  options: ParallelScanOptions = {},
-): Promise<ParallelScanResult> {
-  const n = input.length;
-  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
-  const count = Math.max(1, Math.min(8, options.workers ?? availableParallelism(), Math.ceil(n / 1000)));
-  const progress = options.onProgress ?? (() => {});
+const workerCount = (n: number, wanted: number | undefined): number =>
+  Math.max(1, Math.min(8, wanted ?? availableParallelism(), Math.ceil(n / 1000)));
+
+/** A stopwatch per phase that also reports progress. */
+function phases(progress: ParallelScanOptions['onProgress']) {
   const millis: Record<ParallelPhase, number> = {
     prepare: 0,
     block: 0,
@@ -110,9 +106,19 @@ export async function scanParallel(
     const now = performance.now();
     millis[phase] = Math.round(now - t);
     t = now;
-    progress(phase, 1, 1);
+    progress?.(phase, 1, 1);
   };
+  return { millis, lap };
+}
 
+/** Scan raw customer records on worker threads: prepare → block → model → score → cluster → groups. */
+export async function scanParallel(
+  input: readonly MatchRecord[],
+  options: ParallelScanOptions = {},
+): Promise<ParallelScanResult> {
+  const n = input.length;
+  const count = workerCount(n, options.workers);
+  const { millis, lap } = phases(options.onProgress);
   const workers = Array.from({ length: count }, () => new ScanWorker());
   try {
     const shares = await Promise.all(
@@ -136,80 +142,166 @@ export async function scanParallel(
       ),
     );
     lap('prepare');
+    return await scanLoaded(
+      workers,
+      input.map((r) => r.id),
+      options,
+      millis,
+      lap,
+    );
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
 
-    const train =
-      options.model === undefined ? (options.train ?? n >= MIN_TRAINING_RECORDS) : options.train === true;
-    const last = workers[count - 1] as ScanWorker;
-    const first = workers[0] as ScanWorker;
-    const modelPromise: Promise<MatchModel> = train
-      ? first
-          .request<{ model: MatchModel }>({
-            type: 'train',
-            ...(options.model === undefined ? {} : { base: options.model }),
-            ...(options.seed === undefined ? {} : { seed: options.seed }),
-          })
-          .then((m) => m.model)
-      : Promise.resolve(options.model ?? withPriorForFileSize(DEFAULT_MODEL, n));
-    const tablePromise = last.request<{ table: BlockTable }>({
-      type: 'blocks',
-      ...(options.maxBlockSize === undefined ? {} : { maxBlockSize: options.maxBlockSize }),
-    });
-    const [{ table }, model] = await Promise.all([tablePromise, modelPromise]);
-    lap('block');
+export interface StoredRecords {
+  ids: readonly string[];
+  /** Each record in the caller's stored text form, same order as ids. */
+  texts: readonly string[];
+  /**
+   * URL of a module exporting `decodeFeatureList(ids, texts): PreparedRecord[]`; every worker imports it
+   * and decodes the whole file itself (the core does not know how its callers store prepared records).
+   */
+  decoder: string;
+}
 
-    const scored = await Promise.all(
+export interface StoredScanResult extends ParallelScanResult {
+  /** How many records carry each normalised first and last name. */
+  names: { firstName: Map<string, number>; lastName: Map<string, number> };
+}
+
+/**
+ * Scan records prepared earlier and stored as text (the match index's features) on worker threads:
+ * every worker decodes the file, then block → model → score as in scanParallel. The 'prepare' phase
+ * times the decoding. Same records → same groups as scanPrepared.
+ */
+export async function scanStoredParallel(
+  input: StoredRecords,
+  options: ParallelScanOptions = {},
+): Promise<StoredScanResult> {
+  const n = input.ids.length;
+  const count = workerCount(n, options.workers);
+  const { millis, lap } = phases(options.onProgress);
+  const workers = Array.from({ length: count }, () => new ScanWorker());
+  try {
+    type Names = { firstName: [string, number][]; lastName: [string, number][] };
+    const decoded = await Promise.all(
       workers.map((worker, w) =>
-        worker.request<{ left: Int32Array; right: Int32Array; probability: Float32Array }>({
-          type: 'score',
-          table,
-          model,
-          part: w,
-          parts: count,
+        worker.request<{ count: number; names: Names | null }>({
+          type: 'decode',
+          decoder: input.decoder,
+          ids: input.ids as string[],
+          texts: input.texts as string[],
+          names: w === 0,
         }),
       ),
     );
-    const pairs = concatPairs(scored);
-    lap('score');
-
-    const clustering = clusterPairs(n, pairs, { threshold });
-    lap('cluster');
-
-    let explained: PairResult[] | null = null;
-    if (options.explain !== false) {
-      const inGroups = pairsInGroups(clustering, pairs);
-      const left = Int32Array.from(inGroups, (p) => pairs.left[p] as number);
-      const right = Int32Array.from(inGroups, (p) => pairs.right[p] as number);
-      explained = (await first.request<{ results: PairResult[] }>({ type: 'explain', left, right, model }))
-        .results;
-    }
-    const groups = collectGroups(
-      input.map((r) => r.id),
-      clustering,
-      explained,
-    );
-    lap('explain');
-
-    let matched = 0;
-    for (let p = 0; p < pairs.count; p++) if ((pairs.probability[p] as number) >= threshold) matched++;
-    let inGroups = 0;
-    for (const g of groups) inGroups += g.members.length;
+    lap('prepare');
+    const names = decoded[0]?.names ?? { firstName: [], lastName: [] };
+    const result = await scanLoaded(workers, input.ids, options, millis, lap);
     return {
-      groups,
-      clustering,
-      pairs,
-      model,
-      stats: {
-        records: n,
-        candidatePairs: pairs.count,
-        oversizedBlocks: table.oversizedBlocks,
-        matchedPairs: matched,
-        groups: groups.length,
-        recordsInGroups: inGroups,
-        workers: count,
-        millis,
-      },
+      ...result,
+      names: { firstName: new Map(names.firstName), lastName: new Map(names.lastName) },
     };
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
+}
+
+/** Block → model → score → cluster → groups, on workers that each hold the whole prepared file. */
+async function scanLoaded(
+  workers: ScanWorker[],
+  ids: readonly string[],
+  options: ParallelScanOptions,
+  millis: Record<ParallelPhase, number>,
+  lap: (phase: ParallelPhase) => void,
+): Promise<ParallelScanResult> {
+  const n = ids.length;
+  const count = workers.length;
+  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+  const train =
+    options.model === undefined ? (options.train ?? n >= MIN_TRAINING_RECORDS) : options.train === true;
+  // Without a model to learn, every worker hashes the blocking keys of its share of the records and
+  // one builds the table; while worker 0 learns the model, the last one does both alone.
+  const pieces =
+    !train && count > 1
+      ? (
+          await Promise.all(
+            workers.map((worker, w) =>
+              worker.request<{ packed: Float64Array[] }>({
+                type: 'pack',
+                start: Math.floor((w * n) / count),
+                end: Math.floor(((w + 1) * n) / count),
+              }),
+            ),
+          )
+        ).map((p) => p.packed)
+      : null;
+  const last = workers[count - 1] as ScanWorker;
+  const first = workers[0] as ScanWorker;
+  const modelPromise: Promise<MatchModel> = train
+    ? first
+        .request<{ model: MatchModel }>({
+          type: 'train',
+          ...(options.model === undefined ? {} : { base: options.model }),
+          ...(options.seed === undefined ? {} : { seed: options.seed }),
+        })
+        .then((m) => m.model)
+    : Promise.resolve(options.model ?? withPriorForFileSize(DEFAULT_MODEL, n));
+  const tablePromise = last.request<{ table: BlockTable }>({
+    type: 'blocks',
+    ...(options.maxBlockSize === undefined ? {} : { maxBlockSize: options.maxBlockSize }),
+    ...(pieces === null ? {} : { pieces }),
+  });
+  const [{ table }, model] = await Promise.all([tablePromise, modelPromise]);
+  lap('block');
+
+  const scored = await Promise.all(
+    workers.map((worker, w) =>
+      worker.request<{ left: Int32Array; right: Int32Array; probability: Float32Array }>({
+        type: 'score',
+        table,
+        model,
+        part: w,
+        parts: count,
+      }),
+    ),
+  );
+  const pairs = concatPairs(scored);
+  lap('score');
+
+  const clustering = clusterPairs(n, pairs, { threshold });
+  lap('cluster');
+
+  let explained: PairResult[] | null = null;
+  if (options.explain !== false) {
+    const inGroups = pairsInGroups(clustering, pairs);
+    const left = Int32Array.from(inGroups, (p) => pairs.left[p] as number);
+    const right = Int32Array.from(inGroups, (p) => pairs.right[p] as number);
+    explained = (await first.request<{ results: PairResult[] }>({ type: 'explain', left, right, model }))
+      .results;
+  }
+  const groups = collectGroups(ids, clustering, explained);
+  lap('explain');
+
+  let matched = 0;
+  for (let p = 0; p < pairs.count; p++) if ((pairs.probability[p] as number) >= threshold) matched++;
+  let inGroups = 0;
+  for (const g of groups) inGroups += g.members.length;
+  return {
+    groups,
+    clustering,
+    pairs,
+    model,
+    stats: {
+      records: n,
+      candidatePairs: pairs.count,
+      oversizedBlocks: table.oversizedBlocks,
+      matchedPairs: matched,
+      groups: groups.length,
+      recordsInGroups: inGroups,
+      workers: count,
+      millis,
+    },
+  };
 }

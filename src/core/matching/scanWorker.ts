@@ -4,7 +4,14 @@
  * table, scores its share of the blocks, or explains pairs. Every step is the pure core's.
  */
 import { parentPort } from 'node:worker_threads';
-import { buildBlockTable, forEachCandidatePair, packKeys, PairBuffer, ruleBlockLimits } from './blocking.ts';
+import {
+  BLOCKING_RULES,
+  buildBlockTable,
+  forEachCandidatePair,
+  packKeys,
+  PairBuffer,
+  ruleBlockLimits,
+} from './blocking.ts';
 import type { BlockTable } from './blocking.ts';
 import { compileModel, weightToProbability } from './model.ts';
 import type { MatchModel } from './model.ts';
@@ -20,8 +27,10 @@ import type { PreparedRecord } from './types.ts';
 export type WorkerRequest =
   | { type: 'prepare'; columns: string[]; start: number; end: number; defaultCountry: string | null }
   | { type: 'assemble'; shares: Array<string | null> }
+  | { type: 'decode'; decoder: string; ids: string[]; texts: string[]; names: boolean }
   | { type: 'train'; base?: MatchModel; seed?: number }
-  | { type: 'blocks'; maxBlockSize?: number }
+  | { type: 'pack'; start: number; end: number }
+  | { type: 'blocks'; maxBlockSize?: number; pieces?: Float64Array[][] }
   | { type: 'score'; table: BlockTable; model: MatchModel; part: number; parts: number }
   | { type: 'explain'; left: Int32Array; right: Int32Array; model: MatchModel };
 
@@ -43,10 +52,32 @@ function sharedUint8(a: Uint8Array): Uint8Array {
   return out;
 }
 
-function handle(msg: WorkerRequest): void {
+/** Records stored by the caller in its own text form, decoded by its module (see scanStoredParallel). */
+async function decode(msg: Extract<WorkerRequest, { type: 'decode' }>): Promise<void> {
+  const codec = (await import(msg.decoder)) as {
+    decodeFeatureList: (ids: readonly string[], texts: readonly string[]) => PreparedRecord[];
+  };
+  records = codec.decodeFeatureList(msg.ids, msg.texts);
+  tf = buildTermFrequencies(records);
+  let names: { firstName: [string, number][]; lastName: [string, number][] } | null = null;
+  if (msg.names) {
+    const first = new Map<string, number>();
+    const last = new Map<string, number>();
+    for (const r of records) {
+      if (r.firstName !== null) first.set(r.firstName, (first.get(r.firstName) ?? 0) + 1);
+      if (r.lastName !== null) last.set(r.lastName, (last.get(r.lastName) ?? 0) + 1);
+    }
+    names = { firstName: [...first], lastName: [...last] };
+  }
+  parentPort?.postMessage({ type: 'decoded', count: records.length, names });
+}
+
+function handle(msg: WorkerRequest): void | Promise<void> {
   const port = parentPort;
   if (port === null) return;
   switch (msg.type) {
+    case 'decode':
+      return decode(msg);
     case 'prepare': {
       own = prepareRecords(unpackRecords(msg.columns, msg.start, msg.end), {
         defaultCountry: msg.defaultCountry,
@@ -73,12 +104,19 @@ function handle(msg: WorkerRequest): void {
       port.postMessage({ type: 'model', model });
       return;
     }
-    case 'blocks': {
-      const t = buildBlockTable(
-        records.length,
-        packKeys(records).map((p) => [p]),
-        ruleBlockLimits(msg.maxBlockSize),
+    case 'pack': {
+      const packed = packKeys(records, msg.start, msg.end);
+      port.postMessage(
+        { type: 'packed', packed },
+        packed.map((p) => p.buffer as ArrayBuffer),
       );
+      return;
+    }
+    case 'blocks': {
+      // Keys packed by every worker for its share of the records (pieces[worker][rule]), or all here.
+      const pieces = msg.pieces ?? [packKeys(records)];
+      const packed = BLOCKING_RULES.map((_, rule) => pieces.map((p) => p[rule]!));
+      const t = buildBlockTable(records.length, packed, ruleBlockLimits(msg.maxBlockSize));
       const table: BlockTable = {
         ...t,
         memberStart: sharedInt32(t.memberStart),
@@ -130,10 +168,13 @@ function handle(msg: WorkerRequest): void {
   }
 }
 
+const fail = (error: unknown) =>
+  parentPort?.postMessage({ type: 'error', message: error instanceof Error ? error.stack : String(error) });
+
 parentPort?.on('message', (msg: WorkerRequest) => {
   try {
-    handle(msg);
+    void handle(msg)?.catch(fail);
   } catch (error) {
-    parentPort?.postMessage({ type: 'error', message: error instanceof Error ? error.stack : String(error) });
+    fail(error);
   }
 });

@@ -15,6 +15,7 @@
  *   language, from the stored features (see groups.service.ts).
  */
 import { randomUUID } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { sql } from 'drizzle-orm';
 import {
   clusterPairs,
@@ -22,16 +23,18 @@ import {
   MIN_TRAINING_RECORDS,
   scanPrepared,
 } from '../../core/matching/index.ts';
-import type { Clustering, MatchModel, PreparedRecord, ScoredPairs } from '../../core/matching/index.ts';
+import type { Clustering, MatchModel, ScanResult, ScoredPairs } from '../../core/matching/index.ts';
+import { scanStoredParallel } from '../../core/matching/parallel.ts';
 import type { Database, Db } from '../../db/connection.ts';
 import { readSettings } from '../tenants/settings.ts';
 import { findAllValidDismissals, findModelContext } from './duplicates.repository.ts';
 import type { ModelRow } from './duplicates.repository.ts';
-import { decodeFeatures } from './features.ts';
+import { decodeFeatures, isCurrentLayout } from './features.ts';
 import { replaceOpenGroups } from './groups.repository.ts';
 import type { NewGroup } from './groups.repository.ts';
 import { reindexCustomers, saveTerms } from './matchIndex.ts';
 import { readFeatureRows } from './scan.repository.ts';
+import type { FeatureRows } from './scan.repository.ts';
 
 export type ScanStep = 'read' | 'scan' | 'write';
 
@@ -51,6 +54,11 @@ export interface ScanOptions {
   now?: Date;
   /** 'auto' (default): learn when no fitting model is stored; 'always'; 'never' (stored or default model). */
   train?: 'auto' | 'always' | 'never';
+  /**
+   * From this many customers the scan runs on worker threads (one per core, at most 8), each decoding
+   * the stored features itself; below it, in this thread. Default 20,000.
+   */
+  parallelFrom?: number;
   /** Called after each step (the job reports it as progress, which also checks for cancellation). */
   onStep?: (step: ScanStep, done: number, total: number) => Promise<void> | void;
 }
@@ -61,30 +69,28 @@ const MODEL_SIZE_FACTOR = 1.25;
 /** …and is younger than this. */
 const MODEL_MAX_AGE_MS = 30 * 86_400_000;
 
-/** The tenant's stored features, decoded; rows of an older layout are re-indexed first. */
-export async function readIndexedRecords(database: Database, tenantId: string): Promise<PreparedRecord[]> {
+/** Customers from which the scan goes to worker threads (see ScanOptions.parallelFrom). */
+const PARALLEL_FROM = 20_000;
+/** The module the scan's worker threads decode stored features with. */
+const FEATURE_DECODER = new URL('./features.ts', import.meta.url).href;
+
+/** The tenant's stored feature rows, undecoded; rows of an older layout are re-indexed first. */
+async function readCurrentFeatureRows(database: Database, tenantId: string): Promise<FeatureRows> {
   const rows = await readFeatureRows(database, tenantId);
-  const records: PreparedRecord[] = [];
-  const stale: string[] = [];
-  for (let i = 0; i < rows.ids.length; i++) {
-    const record = decodeFeatures(rows.ids[i]!, rows.texts[i]!);
-    if (record === null) stale.push(rows.ids[i]!);
-    else records.push(record);
-  }
-  if (stale.length > 0) {
-    const [tenant] = await database.query<{ country: string }>('SELECT country FROM tenants WHERE id = $1', [
-      tenantId,
-    ]);
-    await database.db.transaction((tx) => reindexCustomers(tx, tenantId, stale, tenant?.country ?? 'BE'));
-    const again = new Set(stale);
-    const fresh = await readFeatureRows(database, tenantId);
-    for (let i = 0; i < fresh.ids.length; i++) {
-      if (!again.has(fresh.ids[i]!)) continue;
-      const record = decodeFeatures(fresh.ids[i]!, fresh.texts[i]!);
-      if (record !== null) records.push(record);
-    }
-  }
-  return records;
+  const stale = rows.ids.filter((_, i) => !isCurrentLayout(rows.texts[i]!));
+  if (stale.length === 0) return rows;
+  const [tenant] = await database.query<{ country: string }>('SELECT country FROM tenants WHERE id = $1', [
+    tenantId,
+  ]);
+  await database.db.transaction((tx) => reindexCustomers(tx, tenantId, stale, tenant?.country ?? 'BE'));
+  const fresh = await readFeatureRows(database, tenantId);
+  const kept: FeatureRows = { ids: [], texts: [] };
+  fresh.ids.forEach((id, i) => {
+    if (!isCurrentLayout(fresh.texts[i]!)) return;
+    kept.ids.push(id);
+    kept.texts.push(fresh.texts[i]!);
+  });
+  return kept;
 }
 
 /** The stored model when it still fits this file, else null (learn one). */
@@ -192,39 +198,52 @@ export async function scanTenant(
   const context = await findModelContext(database.db, tenantId);
   if (!context) throw new Error(`Tenant ${tenantId} does not exist`);
   const threshold = readSettings(context.settings).duplicates.possibleThreshold;
-  const records = await readIndexedRecords(database, tenantId);
+  const workers = Math.min(8, availableParallelism());
+  // Read undecoded: a large file is decoded by the worker threads, each into its own copy.
+  const rows = await readCurrentFeatureRows(database, tenantId);
+  const size = rows.ids.length;
+  const inThread = workers < 2 || size < (opts.parallelFrom ?? PARALLEL_FROM);
   const dismissed = await findAllValidDismissals(database.db, tenantId);
   await step('read');
 
-  const stored = opts.train === 'always' ? null : reusableModel(context, records.length, now);
-  const train = opts.train === 'never' ? false : stored === null && records.length >= MIN_TRAINING_RECORDS;
-  const result = scanPrepared(records, {
-    threshold,
-    explain: false,
-    ...(stored && !train ? { model: stored } : { train }),
-  });
+  const stored = opts.train === 'always' ? null : reusableModel(context, size, now);
+  const train = opts.train === 'never' ? false : stored === null && size >= MIN_TRAINING_RECORDS;
+  const modelChoice = stored && !train ? { model: stored } : { train };
+  const names = { firstName: new Map<string, number>(), lastName: new Map<string, number>() };
+  const ids = rows.ids;
+  let result: Pick<ScanResult, 'pairs' | 'clustering' | 'model' | 'stats'>;
+  if (inThread) {
+    const records = rows.ids.map((id, i) => decodeFeatures(id, rows.texts[i]!)!);
+    result = scanPrepared(records, { threshold, explain: false, ...modelChoice });
+    for (const r of records) {
+      if (r.firstName !== null) names.firstName.set(r.firstName, (names.firstName.get(r.firstName) ?? 0) + 1);
+      if (r.lastName !== null) names.lastName.set(r.lastName, (names.lastName.get(r.lastName) ?? 0) + 1);
+    }
+  } else {
+    const parallel = await scanStoredParallel(
+      { ids, texts: rows.texts, decoder: FEATURE_DECODER },
+      { threshold, explain: false, workers, ...modelChoice },
+    );
+    result = parallel;
+    names.firstName = parallel.names.firstName;
+    names.lastName = parallel.names.lastName;
+  }
   for (const [phase, ms] of Object.entries(result.stats.millis)) millis[`scan.${phase}`] = ms;
-  const ids = records.map((r) => r.id);
   const kept = keepDismissedApart(ids, result.pairs, result.clustering, dismissed, threshold);
   const groups = groupsToStore(ids, kept.pairs, kept.clustering);
   await step('scan');
 
   await database.db.transaction(async (tx) => {
     await replaceOpenGroups(tx, tenantId, opts.jobId ?? null, groups, now);
-    await saveModel(tx, tenantId, result.model, records.length, train ? now : null, stored !== null);
-    const names = { firstName: new Map<string, number>(), lastName: new Map<string, number>() };
-    for (const r of records) {
-      if (r.firstName !== null) names.firstName.set(r.firstName, (names.firstName.get(r.firstName) ?? 0) + 1);
-      if (r.lastName !== null) names.lastName.set(r.lastName, (names.lastName.get(r.lastName) ?? 0) + 1);
-    }
-    await saveTerms(tx, tenantId, records.length, names);
+    await saveModel(tx, tenantId, result.model, size, train ? now : null, stored !== null);
+    await saveTerms(tx, tenantId, size, names);
   });
   await step('write');
 
   let inGroups = 0;
   for (const g of groups) inGroups += g.memberIds.length;
   return {
-    records: records.length,
+    records: size,
     candidatePairs: result.stats.candidatePairs,
     groups: groups.length,
     recordsInGroups: inGroups,

@@ -1,7 +1,7 @@
 /** The stored form of match features and the bulk read of it: exact round trips, stale layouts refused. */
 import { describe, expect, it } from 'vitest';
 import { prepareRecord } from '../../core/matching/index.ts';
-import { decodeFeatures, encodeFeatures } from './features.ts';
+import { decodeFeatureList, decodeFeatures, encodeFeatures, isCurrentLayout } from './features.ts';
 import { parseFeatureCopy } from './scan.repository.ts';
 
 const full = prepareRecord(
@@ -53,8 +53,22 @@ describe('stored match features', () => {
     expect(full.emails.length).toBe(2);
   });
 
+  it('decode in bulk to the same records, sharing equal values', () => {
+    const records = [full, empty, { ...full, id: 'c3' }, { ...empty, id: 'c4' }];
+    const list = decodeFeatureList(
+      records.map((r) => r.id),
+      records.map(encodeFeatures),
+    );
+    expect(list).toEqual(records);
+    expect(list[2]!.firstKeys).toBe(list[0]!.firstKeys);
+    expect(list[3]!.emails).toBe(list[1]!.emails);
+    expect(() => decodeFeatureList(['c1'], [`x${encodeFeatures(full)}`])).toThrow();
+  });
+
   it('refuse text written under another layout', () => {
     const text = encodeFeatures(full);
+    expect(isCurrentLayout(text)).toBe(true);
+    expect(isCurrentLayout(`x${text}`)).toBe(false);
     expect(decodeFeatures('c1', `x${text}`)).toBeNull();
     expect(decodeFeatures('c1', text.split('\u001f').slice(0, -1).join('\u001f'))).toBeNull();
   });
