@@ -22,7 +22,7 @@ import { compileModel, weightToProbability } from './model.ts';
 import type { MatchModel } from './model.ts';
 import { RARE_NAME_KINDS, RARE_SURNAME_HOLDERS, rareNameKind, scoreWeight } from './score.ts';
 import type { RareNameKind } from './score.ts';
-import { buildTermFrequencies } from './termFrequencies.ts';
+import { buildTermFrequencies, countRepeated } from './termFrequencies.ts';
 import type { TermFrequencies } from './termFrequencies.ts';
 import type { PreparedRecord } from './types.ts';
 
@@ -348,15 +348,15 @@ export function countExactU(records: readonly PreparedRecord[], model: MatchMode
   if (n < 50) return result;
   const allPairs = (n * (n - 1)) / 2;
   for (const [field, keys] of EXACT_KEYS) {
-    const counts = new Map<string, number>();
+    const all: string[] = [];
     let present = 0;
     for (const r of records) {
       const values = keys(r);
       if (values.length > 0) present++;
-      for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+      for (const v of values) all.push(v);
     }
     let agreeing = 0;
-    for (const c of counts.values()) agreeing += (c * (c - 1)) / 2;
+    for (const c of countRepeated(all).values()) agreeing += (c * (c - 1)) / 2;
     const presentPairs = (present * (present - 1)) / 2;
     const params = result.fields[field];
     const matchPairs = model.prior * allPairs * (present / n) ** 2;

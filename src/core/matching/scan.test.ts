@@ -6,6 +6,7 @@ import { scanParallel } from './parallel.ts';
 import { prepareRecord, prepareRecords } from './prepare.ts';
 import { scanPrepared } from './scan.ts';
 import { scorePair } from './score.ts';
+import { countRepeated } from './termFrequencies.ts';
 import type { MatchRecord } from './types.ts';
 
 const rec = (id: string, fields: Partial<MatchRecord>): MatchRecord => ({
@@ -145,4 +146,17 @@ describe('scanParallel', () => {
     }
     expect(right / pairs).toBeGreaterThan(0.95);
   }, 60_000);
+});
+
+describe('countRepeated', () => {
+  it('counts exactly the values that occur twice or more', () => {
+    const values: string[] = [];
+    for (let i = 0; i < 20_000; i++) values.push(`+3247${(i * 7919) % 15_000}`);
+    values.push('', '', 'a');
+    const naive = new Map<string, number>();
+    for (const v of values) naive.set(v, (naive.get(v) ?? 0) + 1);
+    for (const [v, c] of naive) if (c < 2) naive.delete(v);
+    expect(countRepeated(values)).toEqual(naive);
+    expect(naive.size).toBe(5001);
+  });
 });
