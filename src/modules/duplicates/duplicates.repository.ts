@@ -124,7 +124,8 @@ export async function findNeighbours(
     features: string | null;
   }>(
     db,
-    sql`WITH k AS (
+    // MATERIALIZED: k is read three times below; inlined, every key's index probe ran once per read.
+    sql`WITH k AS MATERIALIZED (
         SELECT k.key, k.lim, ARRAY(SELECT m.customer_id FROM customer_match_keys m
           WHERE m.tenant_id = ${tenantId} AND m.key = k.key LIMIT k.lim + 1) AS ids
         FROM unnest(${sql.param(keys.map((k) => k.key))}::text[], ${sql.param(keys.map((k) => k.limit))}::int[]) AS k(key, lim)
