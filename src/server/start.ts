@@ -8,6 +8,7 @@ import type { Config } from '../config.ts';
 import { openDatabase } from '../db/connection.ts';
 import type { Database } from '../db/connection.ts';
 import { migrate } from '../db/migrate.ts';
+import { ANALYZE_EVERY_MS, analyzeStale } from '../db/statistics.ts';
 import { JobQueue } from '../modules/jobs/jobs.service.ts';
 import { createMailer } from '../modules/mail/mailer.ts';
 import { countTenants } from '../modules/tenants/tenants.repository.ts';
@@ -72,6 +73,8 @@ export async function startServer(
       demo = await seedDemo(database, { now: new Date(), password: process.env.CLIENTEEL_DEMO_PASSWORD });
       logger.info({ customers: demo.customers, seconds: demo.seconds }, 'demo salon ready');
     }
+    const analyzed = await analyzeStale(database);
+    if (analyzed.length > 0) logger.info({ tables: analyzed.length }, 'planner statistics refreshed');
     const deps = await createDeps(config, database, logger);
     for (const register of JOB_MODULES) register(deps);
     const app = await buildApp(deps, { loggerInstance: logger, ...opts.build });
@@ -80,12 +83,22 @@ export async function startServer(
       url = await app.listen({ port: config.port, host: config.host });
     }
     if (config.jobs) deps.jobs.start();
+    // PGlite has no autovacuum: statistics of tables that grew are refreshed now and then.
+    const statistics =
+      database.engine === 'pglite'
+        ? setInterval(() => {
+            analyzeStale(database).catch((err: unknown) =>
+              logger.warn({ err }, 'refreshing statistics failed'),
+            );
+          }, ANALYZE_EVERY_MS).unref()
+        : undefined;
     return {
       app,
       deps,
       url,
       demo,
       async close() {
+        clearInterval(statistics);
         await deps.jobs.stop();
         await app.close();
         deps.mailer.close();
