@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq, getTableColumns, gte, inArray, lte, sql } from 'drizzle-orm';
+import { EDITABLE_FIELDS } from '../../core/customer/customer.ts';
 import type { CustomerValues } from '../../core/customer/customer.ts';
 import type { Db } from '../../db/connection.ts';
 import { rows } from '../../db/connection.ts';
@@ -495,35 +496,27 @@ export async function customerSummaries(
   return new Map(list.map((c) => [c.id, c]));
 }
 
+/** The editable customer columns a match writes (every field of CustomerValues). */
+const VALUE_COLUMNS = [
+  ...EDITABLE_FIELDS,
+  'mobileE164',
+  'landlineE164',
+  'phone2E164',
+] as const satisfies readonly (keyof CustomerValues)[];
+
+// A CustomerValues field missing above fails the type check here.
+type UnlistedValue = Exclude<keyof CustomerValues, (typeof VALUE_COLUMNS)[number]>;
+const everyValueListed: [UnlistedValue] extends [never] ? true : UnlistedValue = true;
+void everyValueListed;
+
 /** The customer columns an import writes, in the order of the unnest arrays below. */
 const BULK_COLUMNS = [
   'tenantId',
   'id',
   'number',
-  'gender',
-  'firstName',
-  'lastName',
-  'displayName',
-  'email',
-  'mobile',
-  'mobileE164',
-  'landline',
-  'landlineE164',
-  'phone2',
-  'phone2E164',
-  'birthDate',
-  'street',
-  'houseNumber',
-  'postalCode',
-  'city',
-  'country',
-  'language',
-  'vatNumber',
-  'statusLabel',
-  'newsletterConsent',
+  ...VALUE_COLUMNS,
   'newsletterConsentAt',
   'newsletterConsentSource',
-  'notes',
   'source',
   'identityHash',
   'customerSince',
@@ -571,37 +564,6 @@ export async function insertCustomersBulk(
   );
   await db.execute(sql`INSERT INTO customers (${names}) SELECT * FROM unnest(${arrays})`);
 }
-
-/** The editable customer columns a match writes (every field of CustomerValues). */
-const VALUE_COLUMNS = [
-  'gender',
-  'firstName',
-  'lastName',
-  'displayName',
-  'email',
-  'mobile',
-  'mobileE164',
-  'landline',
-  'landlineE164',
-  'phone2',
-  'phone2E164',
-  'birthDate',
-  'street',
-  'houseNumber',
-  'postalCode',
-  'city',
-  'country',
-  'language',
-  'vatNumber',
-  'statusLabel',
-  'newsletterConsent',
-  'notes',
-] as const satisfies readonly (keyof CustomerValues)[];
-
-// A CustomerValues field missing above fails the type check here.
-type UnlistedValue = Exclude<keyof CustomerValues, (typeof VALUE_COLUMNS)[number]>;
-const everyValueListed: [UnlistedValue] extends [never] ? true : UnlistedValue = true;
-void everyValueListed;
 
 export interface CustomerWrite {
   id: string;
