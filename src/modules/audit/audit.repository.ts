@@ -17,9 +17,8 @@ export interface AuditEntry {
   at?: Date;
 }
 
-export async function writeAudit(db: Db, entry: AuditEntry): Promise<string> {
-  const id = randomUUID();
-  await db.insert(auditLog).values({
+function auditRow(entry: AuditEntry, id: string) {
+  return {
     tenantId: entry.tenantId,
     id,
     actorStaffId: entry.actorStaffId,
@@ -30,8 +29,19 @@ export async function writeAudit(db: Db, entry: AuditEntry): Promise<string> {
     customerIds: entry.customerIds ?? [],
     details: entry.details ?? {},
     ...(entry.at ? { at: entry.at } : {}),
-  });
+  };
+}
+
+export async function writeAudit(db: Db, entry: AuditEntry): Promise<string> {
+  const id = randomUUID();
+  await db.insert(auditLog).values(auditRow(entry, id));
   return id;
+}
+
+/** Several entries in one insert (an import chunk's), each as `writeAudit` writes it. */
+export async function writeAudits(db: Db, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await db.insert(auditLog).values(entries.map((entry) => auditRow(entry, randomUUID())));
 }
 
 export async function listAudit(

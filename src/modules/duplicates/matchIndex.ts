@@ -102,7 +102,8 @@ interface IndexRow extends IndexedCustomer {
   gender: CustomerValues['gender'];
 }
 
-const INDEX_COLUMNS = sql`c.id, c.first_name AS "firstName", c.last_name AS "lastName", c.gender, c.email,
+/** What the index reads of a customer, in the forms it prepares them from (birth date as text). */
+export const INDEX_COLUMNS = sql`c.id, c.first_name AS "firstName", c.last_name AS "lastName", c.gender, c.email,
   c.mobile, c.mobile_e164 AS "mobileE164", c.landline, c.landline_e164 AS "landlineE164", c.phone2,
   c.phone2_e164 AS "phone2E164", c.birth_date::text AS "birthDate", c.street, c.house_number AS "houseNumber",
   c.postal_code AS "postalCode", c.city, c.country, c.identity_hash AS "identityHash",

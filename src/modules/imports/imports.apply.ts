@@ -24,7 +24,7 @@ import { identityHash } from '../../core/customer/identity.ts';
 import { changedFields, EMPTY_VALUES, validateCustomer } from '../../core/customer/validate.ts';
 import type { FieldError, ValidationContext } from '../../core/customer/validate.ts';
 import type { Database, Db } from '../../db/connection.ts';
-import { writeAudit } from '../audit/audit.repository.ts';
+import { writeAudit, writeAudits } from '../audit/audit.repository.ts';
 import type { AuditEntry } from '../audit/audit.repository.ts';
 import * as customers from '../customers/customers.repository.ts';
 import type { NewCustomerRow } from '../customers/customers.repository.ts';
@@ -248,7 +248,7 @@ async function applyChunk(
     }));
     const written = await repo.updateCustomersBulk(tx, tenantId, list, now);
     if (written !== list.length) throw new Error('a customer changed while locked');
-    await repo.insertAudits(tx, audits);
+    await writeAudits(tx, audits);
   }
 
   await indexCreatedCustomers(tx, tenantId, created, vctx.defaultCountry, embedded);

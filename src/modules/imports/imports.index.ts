@@ -17,7 +17,7 @@ import { identityHash } from '../../core/customer/identity.ts';
 import { createPrepareCache } from '../../core/matching/index.ts';
 import { encodeFeatures } from '../duplicates/features.ts';
 import { closeGroupsLeftBy } from '../duplicates/groups.repository.ts';
-import { indexKeys, prepareCustomer } from '../duplicates/matchIndex.ts';
+import { INDEX_COLUMNS, indexKeys, prepareCustomer } from '../duplicates/matchIndex.ts';
 import type { ContactPoint, IndexedCustomer } from '../duplicates/matchIndex.ts';
 
 interface CreatedRow extends IndexedCustomer {
@@ -25,14 +25,6 @@ interface CreatedRow extends IndexedCustomer {
   live: boolean;
   merged: boolean;
 }
-
-/** What matchIndex.ts reads of a customer, in the same text forms (birth date as text). */
-const COLUMNS = sql`c.id, c.first_name AS "firstName", c.last_name AS "lastName", c.gender, c.email,
-  c.mobile, c.mobile_e164 AS "mobileE164", c.landline, c.landline_e164 AS "landlineE164", c.phone2,
-  c.phone2_e164 AS "phone2E164", c.birth_date::text AS "birthDate", c.street, c.house_number AS "houseNumber",
-  c.postal_code AS "postalCode", c.city, c.country, c.identity_hash AS "identityHash",
-  (c.merged_into IS NULL AND c.deleted_at IS NULL AND c.archived_at IS NULL AND c.erased_at IS NULL) AS live,
-  c.merged_into IS NOT NULL AS merged`;
 
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -50,7 +42,7 @@ export async function indexCreatedCustomers(
   if (ids.length === 0) return;
   const found = await rows<CreatedRow>(
     db,
-    sql`SELECT ${COLUMNS} FROM customers c WHERE c.tenant_id = ${tenantId} AND c.id = ANY(${sql.param([...ids])}::uuid[])`,
+    sql`SELECT ${INDEX_COLUMNS} FROM customers c WHERE c.tenant_id = ${tenantId} AND c.id = ANY(${sql.param([...ids])}::uuid[])`,
   );
   const cache = createPrepareCache();
   const features: [string, string][] = [];
@@ -118,7 +110,7 @@ export async function reindexChangedCustomers(
   const idArray = sql`${sql.param(unique)}::uuid[]`;
   const found = await rows<CreatedRow>(
     db,
-    sql`SELECT ${COLUMNS} FROM customers c WHERE c.tenant_id = ${tenantId} AND c.id = ANY(${idArray})`,
+    sql`SELECT ${INDEX_COLUMNS} FROM customers c WHERE c.tenant_id = ${tenantId} AND c.id = ANY(${idArray})`,
   );
   const points = await rows<ContactPoint & { customerId: string }>(
     db,

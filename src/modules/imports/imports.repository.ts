@@ -3,22 +3,12 @@
  * staff decisions, the checkpoint of applying, saved mappings, and the read of the match index an
  * import's duplicate check needs. Every function takes the tenant id and filters by it.
  */
-import { randomUUID } from 'node:crypto';
 import { and, desc, eq, getTableColumns, gte, inArray, lte, sql } from 'drizzle-orm';
 import { EDITABLE_FIELDS } from '../../core/customer/customer.ts';
 import type { CustomerValues } from '../../core/customer/customer.ts';
 import type { Db } from '../../db/connection.ts';
 import { rows } from '../../db/connection.ts';
-import {
-  auditLog,
-  customers,
-  importChunks,
-  importDecisions,
-  importMappings,
-  imports,
-  jobs,
-} from '../../db/schema.ts';
-import type { AuditEntry } from '../audit/audit.repository.ts';
+import { customers, importChunks, importDecisions, importMappings, imports, jobs } from '../../db/schema.ts';
 import type { NewCustomer } from '../../db/schema.ts';
 import type { NewCustomerRow } from '../customers/customers.repository.ts';
 import { isUuid } from '../shared/schemas.ts';
@@ -622,23 +612,4 @@ export async function updateCustomersBulk(
       RETURNING c.id`,
   );
   return done.length;
-}
-
-/** Audit entries in one insert, as audit.repository `writeAudit` writes each. */
-export async function insertAudits(db: Db, entries: readonly AuditEntry[]): Promise<void> {
-  if (entries.length === 0) return;
-  await db.insert(auditLog).values(
-    entries.map((entry) => ({
-      tenantId: entry.tenantId,
-      id: randomUUID(),
-      actorStaffId: entry.actorStaffId,
-      actor: entry.actor,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId ?? null,
-      customerIds: entry.customerIds ?? [],
-      details: entry.details ?? {},
-      ...(entry.at ? { at: entry.at } : {}),
-    })),
-  );
 }
