@@ -73,27 +73,31 @@ CREATE OR REPLACE FUNCTION clienteel_insert_typo_words(rows customers[]) RETURNS
     ON CONFLICT DO NOTHING;
   $$;
 
--- Of these words (of customers whose names changed or who left the search), the ones no live
--- customer has any more go, and the keys of beginnings no remaining word starts with.
-CREATE OR REPLACE FUNCTION clienteel_prune_typo_words(p_tenant uuid, p_words text[]) RETURNS void
+-- The words these customer rows had (as they were before their names changed or they left the
+-- search): the ones no live customer has any more go, and the keys of beginnings no remaining word
+-- starts with.
+CREATE OR REPLACE FUNCTION clienteel_prune_typo_words(rows customers[]) RETURNS void
   LANGUAGE sql
   AS $$
     WITH gone AS (
       DELETE FROM customer_search_words AS w
-      WHERE w.tenant_id = p_tenant AND w.word = ANY(p_words)
+      USING (SELECT DISTINCT c.tenant_id, x.word FROM unnest(rows) AS c
+             CROSS JOIN LATERAL unnest(clienteel_typo_words(c.first_name, c.last_name, c.display_name)) AS x(word)) AS o
+      WHERE w.tenant_id = o.tenant_id AND w.word = o.word
         AND NOT EXISTS (SELECT 1 FROM customer_search_terms AS t
-                        WHERE t.tenant_id = p_tenant AND t.archived = false AND t.term = w.word)
+                        WHERE t.tenant_id = w.tenant_id AND t.archived = false AND t.term = w.word)
         AND NOT EXISTS (SELECT 1 FROM customer_search_terms AS t
-                        WHERE t.tenant_id = p_tenant AND t.archived = true AND t.term = w.word)
-      RETURNING w.word
+                        WHERE t.tenant_id = w.tenant_id AND t.archived = true AND t.term = w.word)
+      RETURNING w.tenant_id, w.word
     )
     DELETE FROM customer_search_typo_keys AS k
-    USING (SELECT DISTINCT g.key, g.prefix FROM gone CROSS JOIN LATERAL clienteel_typo_keys(gone.word) AS g) AS d
-    WHERE k.tenant_id = p_tenant AND k.key = d.key AND k.prefix = d.prefix
+    USING (SELECT DISTINCT gone.tenant_id, g.key, g.prefix FROM gone
+           CROSS JOIN LATERAL clienteel_typo_keys(gone.word) AS g) AS d
+    WHERE k.tenant_id = d.tenant_id AND k.key = d.key AND k.prefix = d.prefix
       -- The statement sees the words as they were before the DELETE above: skip the removed ones.
       AND NOT EXISTS (SELECT 1 FROM customer_search_words AS o
-                      WHERE o.tenant_id = p_tenant AND o.word >= d.prefix AND o.word < d.prefix || chr(1114111)
-                        AND o.word NOT IN (SELECT word FROM gone));
+                      WHERE o.tenant_id = d.tenant_id AND o.word >= d.prefix AND o.word < d.prefix || chr(1114111)
+                        AND (o.tenant_id, o.word) NOT IN (SELECT tenant_id, word FROM gone));
   $$;
 
 CREATE OR REPLACE FUNCTION clienteel_insert_terms(rows customers[], with_contact_points boolean) RETURNS void
@@ -122,8 +126,6 @@ CREATE OR REPLACE FUNCTION clienteel_customers_search_trigger() RETURNS trigger
   AS $$
   DECLARE
     changed customers[];
-    old_words text[];
-    tenant uuid;
   BEGIN
     IF current_setting('clienteel.defer_search', true) = 'on' THEN
       RETURN NULL;
@@ -134,13 +136,7 @@ CREATE OR REPLACE FUNCTION clienteel_customers_search_trigger() RETURNS trigger
     ELSIF TG_OP = 'DELETE' THEN
       DELETE FROM customer_search_terms AS t USING old_rows AS o
       WHERE t.tenant_id = o.tenant_id AND t.customer_id = o.id;
-      FOR tenant, old_words IN
-        SELECT o.tenant_id, array_agg(DISTINCT w.word) FROM old_rows AS o
-        CROSS JOIN LATERAL unnest(clienteel_typo_words(o.first_name, o.last_name, o.display_name)) AS w(word)
-        GROUP BY o.tenant_id
-      LOOP
-        PERFORM clienteel_prune_typo_words(tenant, old_words);
-      END LOOP;
+      PERFORM clienteel_prune_typo_words(ARRAY(SELECT o::customers FROM old_rows AS o));
       RETURN NULL;
     END IF;
     -- Only rows whose searchable data or state changed (version bumps and hashes do not count).
@@ -156,14 +152,8 @@ CREATE OR REPLACE FUNCTION clienteel_customers_search_trigger() RETURNS trigger
       WHERE t.tenant_id = c.tenant_id AND t.customer_id = c.id;
       PERFORM clienteel_insert_terms(changed, true);
       -- The words these customers had: the ones nobody has any more go.
-      FOR tenant, old_words IN
-        SELECT o.tenant_id, array_agg(DISTINCT w.word) FROM old_rows AS o
-        JOIN unnest(changed) AS c ON c.tenant_id = o.tenant_id AND c.id = o.id
-        CROSS JOIN LATERAL unnest(clienteel_typo_words(o.first_name, o.last_name, o.display_name)) AS w(word)
-        GROUP BY o.tenant_id
-      LOOP
-        PERFORM clienteel_prune_typo_words(tenant, old_words);
-      END LOOP;
+      PERFORM clienteel_prune_typo_words(ARRAY(
+        SELECT o::customers FROM old_rows AS o JOIN unnest(changed) AS c ON c.tenant_id = o.tenant_id AND c.id = o.id));
     END IF;
     RETURN NULL;
   END
